@@ -1,0 +1,3 @@
+namespace ImapClient.Protocol;
+
+internal static class Placeholder;
