@@ -1,0 +1,109 @@
+using MimeKit;
+
+namespace ImapClient;
+
+/// <summary>What a FETCH returned for one message. Items that were not requested (or not sent) are null.</summary>
+public sealed class FetchedMessage
+{
+    private readonly List<FetchedBodySection> _sections = [];
+
+    internal FetchedMessage(uint sequenceNumber) => SequenceNumber = sequenceNumber;
+
+    /// <summary>The message sequence number at the time of the response.</summary>
+    public uint SequenceNumber { get; }
+
+    /// <summary>The UID.</summary>
+    public uint? Uid { get; internal set; }
+
+    /// <summary>The flags.</summary>
+    public MessageFlags? Flags { get; internal set; }
+
+    /// <summary>The INTERNALDATE.</summary>
+    public DateTimeOffset? InternalDate { get; internal set; }
+
+    /// <summary>The RFC822.SIZE in bytes.</summary>
+    public long? Size { get; internal set; }
+
+    /// <summary>The ENVELOPE.</summary>
+    public Envelope? Envelope { get; internal set; }
+
+    /// <summary>The BODYSTRUCTURE (or the non-extensible BODY) tree.</summary>
+    public BodyPart? BodyStructure { get; internal set; }
+
+    /// <summary>The MODSEQ (RFC 7162), when the server sent one.</summary>
+    public ulong? ModSeq { get; internal set; }
+
+    /// <summary>Every body section, BINARY and RFC822 item, in the order received.</summary>
+    public IReadOnlyList<FetchedBodySection> BodySections => _sections;
+
+    /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit, or null.</summary>
+    public HeaderList? Headers => GetHeaders("HEADER");
+
+    /// <summary>The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit, or null.</summary>
+    public MimeMessage? Message
+    {
+        get
+        {
+            var data = FindSection("", "RFC822");
+            if (data is null)
+            {
+                return null;
+            }
+
+            using var stream = new ReadOnlyMemoryStream(data.Value);
+            return MimeMessage.Load(stream);
+        }
+    }
+
+    /// <summary>Finds the bytes of a section, e.g. <c>HEADER</c>, <c>1.2</c>, <c>HEADER.FIELDS (FROM)</c>.</summary>
+    /// <param name="section">The section as it appears between the brackets (compared case-insensitively).</param>
+    /// <returns>The bytes, or null when the section was not in the response or was NIL.</returns>
+    public ReadOnlyMemory<byte>? GetSection(string section) => FindSection(section, null);
+
+    /// <summary>Parses a header section (<c>HEADER</c>, <c>HEADER.FIELDS (…)</c>, <c>1.MIME</c> …) with MimeKit.</summary>
+    /// <param name="section">The section as it appears between the brackets.</param>
+    /// <returns>The headers, or null when the section was not in the response.</returns>
+    public HeaderList? GetHeaders(string section)
+    {
+        var alias = string.Equals(section, "HEADER", StringComparison.OrdinalIgnoreCase) ? "RFC822.HEADER" : null;
+        var data = FindSection(section, alias);
+        if (data is null)
+        {
+            return null;
+        }
+
+        using var stream = new ReadOnlyMemoryStream(data.Value);
+        return HeaderList.Load(stream);
+    }
+
+    internal void AddSection(FetchedBodySection section) => _sections.Add(section);
+
+    /// <summary>Adds what a later FETCH response for the same message carried.</summary>
+    internal void MergeFrom(FetchedMessage other)
+    {
+        Uid = other.Uid ?? Uid;
+        Flags = other.Flags ?? Flags;
+        InternalDate = other.InternalDate ?? InternalDate;
+        Size = other.Size ?? Size;
+        Envelope = other.Envelope ?? Envelope;
+        BodyStructure = other.BodyStructure ?? BodyStructure;
+        ModSeq = other.ModSeq ?? ModSeq;
+        _sections.AddRange(other._sections);
+    }
+
+    private ReadOnlyMemory<byte>? FindSection(string section, string? rfc822Alias)
+    {
+        foreach (var s in _sections)
+        {
+            var matches = s.Name is "BODY" or "BINARY"
+                ? string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase)
+                : rfc822Alias is not null && s.Name == rfc822Alias;
+            if (matches && s.Origin is null && s.Data is not null)
+            {
+                return s.Data;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,120 @@
+namespace ImapClient;
+
+/// <summary><c>* CAPABILITY …</c>.</summary>
+public sealed class ImapCapabilityResponse : ImapResponse
+{
+    internal ImapCapabilityResponse(ImapCapabilities capabilities) => Capabilities = capabilities;
+
+    /// <summary>The capabilities listed.</summary>
+    public ImapCapabilities Capabilities { get; }
+}
+
+/// <summary><c>* FLAGS (…)</c>: the flags defined in the selected mailbox.</summary>
+public sealed class ImapFlagsResponse : ImapResponse
+{
+    internal ImapFlagsResponse(MessageFlags flags) => Flags = flags;
+
+    /// <summary>The flags.</summary>
+    public MessageFlags Flags { get; }
+}
+
+/// <summary><c>* n EXISTS</c>: the number of messages in the selected mailbox.</summary>
+public sealed class ImapExistsResponse : ImapResponse
+{
+    internal ImapExistsResponse(uint count) => Count = count;
+
+    /// <summary>The number of messages.</summary>
+    public uint Count { get; }
+}
+
+/// <summary><c>* n RECENT</c>: the number of messages with <c>\Recent</c>.</summary>
+public sealed class ImapRecentResponse : ImapResponse
+{
+    internal ImapRecentResponse(uint count) => Count = count;
+
+    /// <summary>The number of recent messages.</summary>
+    public uint Count { get; }
+}
+
+/// <summary><c>* n EXPUNGE</c>: message n was removed; later messages move down by one.</summary>
+public sealed class ImapExpungeResponse : ImapResponse
+{
+    internal ImapExpungeResponse(uint sequenceNumber) => SequenceNumber = sequenceNumber;
+
+    /// <summary>The sequence number of the removed message.</summary>
+    public uint SequenceNumber { get; }
+}
+
+/// <summary><c>* n FETCH (…)</c>: data about one message.</summary>
+public sealed class ImapFetchResponse : ImapResponse
+{
+    internal ImapFetchResponse(FetchedMessage message) => Message = message;
+
+    /// <summary>The message data.</summary>
+    public FetchedMessage Message { get; }
+}
+
+/// <summary><c>* SEARCH n n …</c>.</summary>
+public sealed class ImapSearchResponse : ImapResponse
+{
+    internal ImapSearchResponse(IReadOnlyList<uint> numbers) => Numbers = numbers;
+
+    /// <summary>The matching sequence numbers or UIDs.</summary>
+    public IReadOnlyList<uint> Numbers { get; }
+}
+
+/// <summary><c>* LIST (…) "/" name</c> or <c>* LSUB …</c>.</summary>
+public sealed class ImapListResponse : ImapResponse
+{
+    internal ImapListResponse(bool isLsub, IReadOnlyList<string> attributes, char? delimiter, string name)
+    {
+        IsLsub = isLsub;
+        Attributes = attributes;
+        Delimiter = delimiter;
+        Name = name;
+    }
+
+    /// <summary>True for LSUB, false for LIST.</summary>
+    public bool IsLsub { get; }
+
+    /// <summary>The name attributes, e.g. <c>\Noselect</c>, <c>\HasChildren</c>.</summary>
+    public IReadOnlyList<string> Attributes { get; }
+
+    /// <summary>The hierarchy delimiter, or null for a flat name space.</summary>
+    public char? Delimiter { get; }
+
+    /// <summary>The mailbox name as the server sent it.</summary>
+    public string Name { get; }
+}
+
+/// <summary><c>* STATUS name (…)</c>.</summary>
+public sealed class ImapMailboxStatusResponse : ImapResponse
+{
+    internal ImapMailboxStatusResponse(string mailbox, IReadOnlyDictionary<string, ulong> items)
+    {
+        Mailbox = mailbox;
+        Items = items;
+    }
+
+    /// <summary>The mailbox name as the server sent it.</summary>
+    public string Mailbox { get; }
+
+    /// <summary>The status items by upper-case name (MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, …).</summary>
+    public IReadOnlyDictionary<string, ulong> Items { get; }
+}
+
+/// <summary>An untagged response this library does not interpret (kept, never rejected).</summary>
+public sealed class ImapUnknownResponse : ImapResponse
+{
+    internal ImapUnknownResponse(string keyword, string text)
+    {
+        Keyword = keyword;
+        Text = text;
+    }
+
+    /// <summary>The response's keyword in upper case (for <c>* 3 FOO</c>, <c>FOO</c>).</summary>
+    public string Keyword { get; }
+
+    /// <summary>The whole response line after <c>* </c>, as text (literals inline).</summary>
+    public string Text { get; }
+}

@@ -1,3 +1,0 @@
-namespace ImapClient.Protocol;
-
-internal static class Placeholder;

@@ -1,0 +1,154 @@
+using System.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>Parses the msg-att list of <c>* n FETCH (…)</c>. Unknown items are skipped, never fatal.</summary>
+internal static class FetchParser
+{
+    public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber)
+    {
+        var message = new FetchedMessage(sequenceNumber);
+        reader.Expect((byte)'(');
+        var extraParens = 0;
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                if (extraParens == 0)
+                {
+                    return message;
+                }
+
+                extraParens--;
+                continue;
+            }
+
+            // Lotus Domino wraps single items in a stray pair of parentheses: "(ENVELOPE (...))".
+            if (reader.TryConsume((byte)'('))
+            {
+                reader.EnterNested(++extraParens);
+                continue;
+            }
+
+            ParseItem(ref reader, message);
+        }
+    }
+
+    private static void ParseItem(ref ImapReader reader, FetchedMessage message)
+    {
+        if (reader.TryReadKeyword("FLAGS"u8))
+        {
+            reader.SkipSpaces();
+            message.Flags = ResponseParser.ParseFlagList(ref reader);
+        }
+        else if (reader.TryReadKeyword("UID"u8))
+        {
+            reader.SkipSpaces();
+            message.Uid = reader.ReadNumber();
+        }
+        else if (reader.TryReadKeyword("RFC822.SIZE"u8))
+        {
+            reader.SkipSpaces();
+            message.Size = reader.TryReadNil() ? null : (long)reader.ReadNumber64();
+        }
+        else if (reader.TryReadKeyword("INTERNALDATE"u8))
+        {
+            reader.SkipSpaces();
+            var text = reader.ReadNString();
+            message.InternalDate = text is null ? null : ImapDateParser.ParseInternalDate(text);
+        }
+        else if (reader.TryReadKeyword("ENVELOPE"u8))
+        {
+            reader.SkipSpaces();
+            message.Envelope = EnvelopeParser.Parse(ref reader);
+        }
+        else if (reader.TryReadKeyword("BODYSTRUCTURE"u8))
+        {
+            reader.SkipSpaces();
+            message.BodyStructure = BodyStructureParser.Parse(ref reader);
+        }
+        else if (reader.TryReadKeyword("MODSEQ"u8))
+        {
+            reader.SkipSpaces();
+            reader.Expect((byte)'(');
+            message.ModSeq = reader.ReadNumber64();
+            reader.Expect((byte)')');
+        }
+        else if (reader.TryReadKeyword("RFC822"u8))
+        {
+            ReadSectionValue(ref reader, message, "RFC822", "", null);
+        }
+        else if (reader.TryReadKeyword("RFC822.HEADER"u8))
+        {
+            ReadSectionValue(ref reader, message, "RFC822.HEADER", "HEADER", null);
+        }
+        else if (reader.TryReadKeyword("RFC822.TEXT"u8))
+        {
+            ReadSectionValue(ref reader, message, "RFC822.TEXT", "TEXT", null);
+        }
+        else
+        {
+            ParseSectionOrSkip(ref reader, message);
+        }
+    }
+
+    /// <summary><c>BODY[section]&lt;origin&gt;</c> and <c>BINARY[section]&lt;origin&gt;</c>; anything else is skipped.</summary>
+    private static void ParseSectionOrSkip(ref ImapReader reader, FetchedMessage message)
+    {
+        var atom = reader.ReadAtom();
+        string? name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
+            : Ascii.EqualsIgnoreCase(atom, "BINARY"u8) ? "BINARY"
+            : null;
+        if (name == "BODY" && !reader.IsNext((byte)'['))
+        {
+            // "BODY (...)": the non-extensible body structure.
+            reader.SkipSpaces();
+            message.BodyStructure = BodyStructureParser.Parse(ref reader);
+            return;
+        }
+
+        if (name is null || !reader.TryConsume((byte)'['))
+        {
+            // An unknown item (X-GM-LABELS, BINARY.SIZE[…], PREVIEW …): skip its section, if any, and its value.
+            if (reader.TryConsume((byte)'['))
+            {
+                reader.ReadUntil((byte)']');
+                reader.Expect((byte)']');
+            }
+
+            if (reader.SkipSpaces() > 0 && !reader.IsNext((byte)')'))
+            {
+                reader.SkipValue();
+            }
+
+            return;
+        }
+
+        var section = Encoding.ASCII.GetString(reader.ReadUntil((byte)']'));
+        reader.Expect((byte)']');
+        long? origin = null;
+        if (reader.TryConsume((byte)'<'))
+        {
+            origin = (long)reader.ReadNumber64();
+            reader.Expect((byte)'>');
+        }
+
+        ReadSectionValue(ref reader, message, name, section, origin);
+    }
+
+    private static void ReadSectionValue(ref ImapReader reader, FetchedMessage message, string name, string section, long? origin)
+    {
+        reader.SkipSpaces();
+
+        // Yandex sends "BODY[2] )" for an empty part: no value at all. Treat it as NIL.
+        if (reader.IsNext((byte)')'))
+        {
+            message.AddSection(new FetchedBodySection(name, section, origin, null));
+            return;
+        }
+
+        var data = reader.ReadNStringBytes();
+        message.AddSection(new FetchedBodySection(name, section, origin, data));
+    }
+}

@@ -1,0 +1,16 @@
+namespace ImapClient.Protocol;
+
+/// <summary>Caps on what the server controls, so that a hostile or broken server cannot make us allocate without bound.</summary>
+internal sealed class ImapLimits
+{
+    public static ImapLimits Default { get; } = new();
+
+    /// <summary>Longest line (the text between literals) of one response.</summary>
+    public int MaxLineLength { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest literal held in memory.</summary>
+    public long MaxLiteralSize { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Deepest nesting of parenthesised lists and body structures.</summary>
+    public int MaxNestingDepth { get; init; } = 64;
+}

@@ -1,0 +1,430 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>
+/// A token reader over one complete response (its lines and literals). Pure: no I/O. Every method either consumes a
+/// well-formed token or throws <see cref="ImapProtocolException"/>: the scanner has already proved the response is
+/// complete, so running out of bytes here is a grammar error, not "need more data".
+/// </summary>
+internal ref struct ImapReader
+{
+    private static readonly SearchValues<byte> AtomDelimiters = SearchValues.Create(AtomDelimiterBytes);
+    private static readonly SearchValues<byte> QuotedSpecials = SearchValues.Create("\"\\\r\n"u8);
+
+    private static ReadOnlySpan<byte> AtomDelimiterBytes => " ()[]{\"\r\n"u8;
+
+    private SequenceReader<byte> _reader;
+    private readonly ImapLimits _limits;
+
+    public ImapReader(ReadOnlySequence<byte> response, ImapLimits limits)
+    {
+        _reader = new SequenceReader<byte>(response);
+        _limits = limits;
+    }
+
+    public readonly ImapLimits Limits => _limits;
+
+    public readonly long Consumed => _reader.Consumed;
+
+    public readonly bool End => _reader.End;
+
+    public readonly byte Peek() => _reader.TryPeek(out var b) ? b : throw Error("the response ended too early");
+
+    public readonly bool TryPeek(out byte value) => _reader.TryPeek(out value);
+
+    public readonly bool IsNext(byte value) => _reader.TryPeek(out var b) && b == value;
+
+    public readonly bool AtLineEnd => !_reader.TryPeek(out var b) || b == (byte)'\r' || b == (byte)'\n';
+
+    public bool TryConsume(byte value) => _reader.IsNext(value, advancePast: true);
+
+    public void Expect(byte value)
+    {
+        if (!_reader.IsNext(value, advancePast: true))
+        {
+            throw Error($"expected '{(char)value}'");
+        }
+    }
+
+    public void ExpectSpace() => Expect((byte)' ');
+
+    /// <summary>Consumes any run of spaces; servers are known to double them.</summary>
+    public int SkipSpaces() => (int)_reader.AdvancePast((byte)' ');
+
+    /// <summary>Consumes the final CRLF (a bare LF is tolerated) and requires nothing to follow.</summary>
+    public void ExpectLineEnd()
+    {
+        _reader.IsNext((byte)'\r', advancePast: true);
+        if (!_reader.IsNext((byte)'\n', advancePast: true) || !_reader.End)
+        {
+            throw Error("expected the end of the response");
+        }
+    }
+
+    /// <summary>Reads an atom: bytes up to a space, parenthesis, bracket, brace, quote or line end.</summary>
+    public ReadOnlySpan<byte> ReadAtom()
+    {
+        var unread = _reader.UnreadSpan;
+        var end = unread.IndexOfAny(AtomDelimiters);
+        ReadOnlySpan<byte> atom;
+        if (end >= 0)
+        {
+            atom = unread[..end];
+            _reader.Advance(end);
+        }
+        else if (!_reader.TryReadToAny(out atom, AtomDelimiterBytes, advancePastDelimiter: false))
+        {
+            throw Error("the response ended inside an atom");
+        }
+
+        if (atom.IsEmpty)
+        {
+            throw Error("expected an atom");
+        }
+
+        return atom;
+    }
+
+    public string ReadAtomString() => Encoding.ASCII.GetString(ReadAtom());
+
+    /// <summary>Consumes <paramref name="keyword"/> (case-insensitive) when it is the whole next atom.</summary>
+    public bool TryReadKeyword(ReadOnlySpan<byte> keyword)
+    {
+        var unread = _reader.UnreadSpan;
+        if (unread.Length > keyword.Length)
+        {
+            if (!Ascii.EqualsIgnoreCase(unread[..keyword.Length], keyword) || !AtomDelimiters.Contains(unread[keyword.Length]))
+            {
+                return false;
+            }
+
+            _reader.Advance(keyword.Length);
+            return true;
+        }
+
+        var copy = _reader;
+        Span<byte> buffer = stackalloc byte[keyword.Length + 1];
+        if (!copy.TryCopyTo(buffer) || !Ascii.EqualsIgnoreCase(buffer[..keyword.Length], keyword) || !AtomDelimiters.Contains(buffer[^1]))
+        {
+            return false;
+        }
+
+        _reader.Advance(keyword.Length);
+        return true;
+    }
+
+    public bool TryReadNil() => TryReadKeyword("NIL"u8);
+
+    public uint ReadNumber()
+    {
+        var value = ReadNumber64();
+        return value <= uint.MaxValue ? (uint)value : throw Error("a number is larger than 32 bits allow");
+    }
+
+    public ulong ReadNumber64()
+    {
+        var atom = ReadAtom();
+        if (!Utf8Parser.TryParse(atom, out ulong value, out var used) || used != atom.Length)
+        {
+            throw Error($"expected a number, found \"{Printable(atom)}\"");
+        }
+
+        return value;
+    }
+
+    public readonly bool NextIsDigit => _reader.TryPeek(out var b) && b is >= (byte)'0' and <= (byte)'9';
+
+    /// <summary>Reads a string (quoted or literal) or NIL.</summary>
+    public string? ReadNString()
+    {
+        if (TryReadNil())
+        {
+            return null;
+        }
+
+        return ReadString();
+    }
+
+    /// <summary>Reads a quoted string or a literal, decoded as UTF-8.</summary>
+    public string ReadString()
+    {
+        var b = Peek();
+        if (b == (byte)'"')
+        {
+            return ReadQuoted();
+        }
+
+        if (b is (byte)'{' or (byte)'~')
+        {
+            return Encoding.UTF8.GetString(ReadLiteral());
+        }
+
+        throw Error("expected a string");
+    }
+
+    /// <summary>Reads an astring: an atom, a quoted string or a literal.</summary>
+    public string ReadAString()
+    {
+        var b = Peek();
+        if (b is (byte)'"' or (byte)'{' or (byte)'~')
+        {
+            return ReadString();
+        }
+
+        // ']' is an ASTRING-CHAR, so an astring atom only stops at the usual delimiters.
+        return Encoding.UTF8.GetString(ReadAtom());
+    }
+
+    /// <summary>Reads an nstring as raw bytes, for body sections: null for NIL.</summary>
+    public byte[]? ReadNStringBytes()
+    {
+        if (TryReadNil())
+        {
+            return null;
+        }
+
+        var b = Peek();
+        if (b == (byte)'"')
+        {
+            return Encoding.UTF8.GetBytes(ReadQuoted());
+        }
+
+        if (b is (byte)'{' or (byte)'~')
+        {
+            return ReadLiteral().ToArray();
+        }
+
+        throw Error("expected a string or NIL");
+    }
+
+    /// <summary>Reads <c>{n}</c>, <c>{n+}</c> or <c>~{n}</c>, the CRLF, and returns the n bytes that follow.</summary>
+    public ReadOnlySequence<byte> ReadLiteral()
+    {
+        TryConsume((byte)'~');
+        Expect((byte)'{');
+        if (!_reader.TryReadTo(out ReadOnlySpan<byte> digits, (byte)'}'))
+        {
+            throw Error("unterminated literal length");
+        }
+
+        if (digits.Length > 0 && digits[^1] == (byte)'+')
+        {
+            digits = digits[..^1];
+        }
+
+        if (!Utf8Parser.TryParse(digits, out long length, out var used) || used != digits.Length || length < 0)
+        {
+            throw Error("invalid literal length");
+        }
+
+        if (length > _limits.MaxLiteralSize)
+        {
+            throw Error($"a literal of {length} bytes exceeds the limit of {_limits.MaxLiteralSize} bytes");
+        }
+
+        _reader.IsNext((byte)'\r', advancePast: true);
+        Expect((byte)'\n');
+        if (_reader.Remaining < length)
+        {
+            throw Error("the response ended inside a literal");
+        }
+
+        var data = _reader.UnreadSequence.Slice(0, length);
+        _reader.Advance(length);
+        return data;
+    }
+
+    public string ReadQuoted()
+    {
+        Expect((byte)'"');
+        var unread = _reader.UnreadSpan;
+        var stop = unread.IndexOfAny(QuotedSpecials);
+
+        // The common case: no escapes, all in one segment.
+        if (stop >= 0 && unread[stop] == (byte)'"')
+        {
+            var text = Encoding.UTF8.GetString(unread[..stop]);
+            _reader.Advance(stop + 1);
+            return text;
+        }
+
+        return ReadQuotedSlow();
+    }
+
+    private string ReadQuotedSlow()
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        while (true)
+        {
+            if (!_reader.TryRead(out var b))
+            {
+                throw Error("the response ended inside a quoted string");
+            }
+
+            switch (b)
+            {
+                case (byte)'"':
+                    return Encoding.UTF8.GetString(buffer.WrittenSpan);
+                case (byte)'\\':
+                    if (!_reader.TryRead(out b))
+                    {
+                        throw Error("the response ended inside a quoted string");
+                    }
+
+                    break;
+                case (byte)'\r' or (byte)'\n':
+                    throw Error("a quoted string runs into the end of the line");
+            }
+
+            buffer.GetSpan(1)[0] = b;
+            buffer.Advance(1);
+        }
+    }
+
+    /// <summary>Reads the rest of the line as text (for resp-text), not consuming the CRLF.</summary>
+    public string ReadTextToLineEnd()
+    {
+        var unread = _reader.UnreadSpan;
+        var end = unread.IndexOfAny((byte)'\r', (byte)'\n');
+        if (end >= 0)
+        {
+            var text = Encoding.UTF8.GetString(unread[..end]);
+            _reader.Advance(end);
+            return text;
+        }
+
+        var start = _reader.Position;
+        if (!_reader.TryAdvanceToAny("\r\n"u8, advancePastDelimiter: false))
+        {
+            _reader.AdvanceToEnd();
+        }
+
+        return Encoding.UTF8.GetString(_reader.Sequence.Slice(start, _reader.Position));
+    }
+
+    /// <summary>Reads everything left but the final CRLF, literals included, as text (for responses we do not interpret).</summary>
+    public string ReadRemainingText()
+    {
+        var rest = _reader.UnreadSequence;
+        var length = rest.Length;
+        if (length > 0 && rest.Slice(length - 1).FirstSpan[0] == (byte)'\n')
+        {
+            length--;
+            if (length > 0 && rest.Slice(length - 1).FirstSpan[0] == (byte)'\r')
+            {
+                length--;
+            }
+        }
+
+        _reader.Advance(length);
+        return Encoding.UTF8.GetString(rest.Slice(0, length));
+    }
+
+    /// <summary>Reads the bytes up to (not including) <paramref name="delimiter"/> on this line.</summary>
+    public ReadOnlySequence<byte> ReadUntil(byte delimiter)
+    {
+        var start = _reader.Position;
+        while (_reader.TryPeek(out var b))
+        {
+            if (b == delimiter)
+            {
+                return _reader.Sequence.Slice(start, _reader.Position);
+            }
+
+            if (b is (byte)'\r' or (byte)'\n')
+            {
+                break;
+            }
+
+            _reader.Advance(1);
+        }
+
+        throw Error($"expected '{(char)delimiter}' before the end of the line");
+    }
+
+    /// <summary>Skips one value of any shape: NIL, atom, number, string, literal or a nested list.</summary>
+    public void SkipValue(int depth = 0)
+    {
+        var b = Peek();
+        switch (b)
+        {
+            case (byte)'(':
+                SkipList(depth);
+                return;
+            case (byte)'"':
+                ReadQuoted();
+                return;
+            case (byte)'{' or (byte)'~':
+                ReadLiteral();
+                return;
+            case (byte)'[':
+                Advance(1);
+                ReadUntil((byte)']');
+                Advance(1);
+                return;
+            default:
+                ReadAtom();
+                if (IsNext((byte)'['))
+                {
+                    SkipValue(depth);
+                }
+
+                return;
+        }
+    }
+
+    private void SkipList(int depth)
+    {
+        EnterNested(depth);
+        Expect((byte)'(');
+        while (true)
+        {
+            SkipSpaces();
+            if (TryConsume((byte)')'))
+            {
+                return;
+            }
+
+            SkipValue(depth + 1);
+        }
+    }
+
+    public readonly void EnterNested(int depth)
+    {
+        if (depth >= _limits.MaxNestingDepth)
+        {
+            throw Error($"nesting deeper than the limit of {_limits.MaxNestingDepth}");
+        }
+    }
+
+    public void Advance(long count) => _reader.Advance(count);
+
+    public readonly ImapProtocolException Error(string what)
+    {
+        var seq = _reader.Sequence;
+        var from = Math.Max(0, _reader.Consumed - 40);
+        var snippet = seq.Slice(from, Math.Min(80, seq.Length - from));
+        return new ImapProtocolException(
+            $"Unexpected server response: {what} at offset {_reader.Consumed}, near \"{Printable(snippet.ToArray())}\".");
+    }
+
+    private static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var sb = new StringBuilder(bytes.Length);
+        foreach (var b in bytes)
+        {
+            sb.Append(b switch
+            {
+                (byte)'\r' => "\\r",
+                (byte)'\n' => "\\n",
+                < 0x20 or >= 0x7f => $"\\x{b:x2}",
+                _ => ((char)b).ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>Parses the inside of <c>[…]</c> in a status response. Unknown codes are kept with their raw arguments.</summary>
+internal static class ResponseCodeParser
+{
+    public static ImapResponseCode Parse(ref ImapReader reader)
+    {
+        var atom = reader.ReadAtom();
+        var (kind, name) = Classify(atom);
+        switch (kind)
+        {
+            case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen:
+                reader.ExpectSpace();
+                return new ImapResponseCode(kind, name) { Number = reader.ReadNumber64() };
+            case ImapResponseCodeKind.PermanentFlags:
+                reader.SkipSpaces();
+                return new ImapResponseCode(kind, name) { Flags = ResponseParser.ParseFlagList(ref reader) };
+            case ImapResponseCodeKind.Capability:
+                return new ImapResponseCode(kind, name) { Capabilities = ResponseParser.ParseCapabilities(ref reader) };
+            case ImapResponseCodeKind.BadCharset:
+                return new ImapResponseCode(kind, name) { Charsets = ParseCharsets(ref reader) };
+            case ImapResponseCodeKind.Unknown:
+                string? arguments = null;
+                if (reader.SkipSpaces() > 0 && !reader.IsNext((byte)']'))
+                {
+                    arguments = Encoding.UTF8.GetString(reader.ReadUntil((byte)']'));
+                }
+
+                return new ImapResponseCode(kind, name) { Arguments = arguments };
+            default:
+                return new ImapResponseCode(kind, name);
+        }
+    }
+
+    private static (ImapResponseCodeKind Kind, string Name) Classify(ReadOnlySpan<byte> atom)
+    {
+        ReadOnlySpan<(ImapResponseCodeKind, string)> known =
+        [
+            (ImapResponseCodeKind.Alert, "ALERT"),
+            (ImapResponseCodeKind.BadCharset, "BADCHARSET"),
+            (ImapResponseCodeKind.Capability, "CAPABILITY"),
+            (ImapResponseCodeKind.Parse, "PARSE"),
+            (ImapResponseCodeKind.PermanentFlags, "PERMANENTFLAGS"),
+            (ImapResponseCodeKind.ReadOnly, "READ-ONLY"),
+            (ImapResponseCodeKind.ReadWrite, "READ-WRITE"),
+            (ImapResponseCodeKind.TryCreate, "TRYCREATE"),
+            (ImapResponseCodeKind.UidNext, "UIDNEXT"),
+            (ImapResponseCodeKind.UidValidity, "UIDVALIDITY"),
+            (ImapResponseCodeKind.Unseen, "UNSEEN"),
+        ];
+        foreach (var (kind, name) in known)
+        {
+            if (Ascii.EqualsIgnoreCase(atom, name))
+            {
+                return (kind, name);
+            }
+        }
+
+        return (ImapResponseCodeKind.Unknown, Encoding.ASCII.GetString(atom).ToUpperInvariant());
+    }
+
+    private static List<string> ParseCharsets(ref ImapReader reader)
+    {
+        var charsets = new List<string>();
+        if (reader.SkipSpaces() == 0 || !reader.TryConsume((byte)'('))
+        {
+            return charsets;
+        }
+
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                return charsets;
+            }
+
+            charsets.Add(reader.ReadAString());
+        }
+    }
+}

@@ -1,0 +1,287 @@
+using System.Buffers;
+using System.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>Parses one complete response (as found by <see cref="ResponseScanner"/>) into a typed value. Pure.</summary>
+internal static class ResponseParser
+{
+    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits)
+    {
+        var reader = new ImapReader(response, limits);
+        if (reader.TryConsume((byte)'+'))
+        {
+            reader.TryConsume((byte)' ');
+            var text = reader.ReadTextToLineEnd();
+            reader.ExpectLineEnd();
+            return new ParsedResponse(ResponseKind.Continuation, new ImapContinuationResponse(text));
+        }
+
+        if (reader.TryConsume((byte)'*'))
+        {
+            reader.ExpectSpace();
+            var untagged = ParseUntagged(ref reader);
+            reader.ExpectLineEnd();
+            return new ParsedResponse(ResponseKind.Untagged, untagged);
+        }
+
+        var tag = reader.ReadAtomString();
+        reader.ExpectSpace();
+        var status = ParseStatusKeyword(ref reader) ?? throw reader.Error("expected OK, NO or BAD after the tag");
+        var tagged = ParseStatusRest(ref reader, tag, status);
+        reader.ExpectLineEnd();
+        return new ParsedResponse(ResponseKind.Tagged, tagged);
+    }
+
+    private static ImapResponse ParseUntagged(ref ImapReader reader)
+    {
+        if (reader.NextIsDigit)
+        {
+            var number = reader.ReadNumber();
+            reader.ExpectSpace();
+            if (reader.TryReadKeyword("FETCH"u8))
+            {
+                reader.SkipSpaces();
+                return new ImapFetchResponse(FetchParser.ParseMessage(ref reader, number));
+            }
+
+            if (reader.TryReadKeyword("EXISTS"u8))
+            {
+                return new ImapExistsResponse(number);
+            }
+
+            if (reader.TryReadKeyword("RECENT"u8))
+            {
+                return new ImapRecentResponse(number);
+            }
+
+            if (reader.TryReadKeyword("EXPUNGE"u8))
+            {
+                return new ImapExpungeResponse(number);
+            }
+
+            var keyword = reader.ReadAtomString().ToUpperInvariant();
+            return new ImapUnknownResponse(keyword, $"{number} {keyword}{ReadRest(ref reader)}");
+        }
+
+        if (ParseStatusKeyword(ref reader) is { } status)
+        {
+            return ParseStatusRest(ref reader, null, status);
+        }
+
+        if (reader.TryReadKeyword("CAPABILITY"u8))
+        {
+            return new ImapCapabilityResponse(ParseCapabilities(ref reader));
+        }
+
+        if (reader.TryReadKeyword("FLAGS"u8))
+        {
+            reader.SkipSpaces();
+            return new ImapFlagsResponse(ParseFlagList(ref reader));
+        }
+
+        if (reader.TryReadKeyword("SEARCH"u8))
+        {
+            return ParseSearch(ref reader);
+        }
+
+        if (reader.TryReadKeyword("LIST"u8))
+        {
+            return ParseList(ref reader, isLsub: false);
+        }
+
+        if (reader.TryReadKeyword("LSUB"u8))
+        {
+            return ParseList(ref reader, isLsub: true);
+        }
+
+        if (reader.TryReadKeyword("STATUS"u8))
+        {
+            return ParseMailboxStatus(ref reader);
+        }
+
+        var name = reader.ReadAtomString().ToUpperInvariant();
+        return new ImapUnknownResponse(name, name + ReadRest(ref reader));
+    }
+
+    private static ImapStatus? ParseStatusKeyword(ref ImapReader reader)
+    {
+        if (reader.TryReadKeyword("OK"u8))
+        {
+            return ImapStatus.Ok;
+        }
+
+        if (reader.TryReadKeyword("NO"u8))
+        {
+            return ImapStatus.No;
+        }
+
+        if (reader.TryReadKeyword("BAD"u8))
+        {
+            return ImapStatus.Bad;
+        }
+
+        if (reader.TryReadKeyword("PREAUTH"u8))
+        {
+            return ImapStatus.PreAuth;
+        }
+
+        return reader.TryReadKeyword("BYE"u8) ? ImapStatus.Bye : null;
+    }
+
+    /// <summary>resp-text: <c>[SP] ["[" code "]" [SP]] text</c>. Servers omit the text (and the space) at times.</summary>
+    private static ImapStatusResponse ParseStatusRest(ref ImapReader reader, string? tag, ImapStatus status)
+    {
+        reader.SkipSpaces();
+        ImapResponseCode? code = null;
+        if (reader.TryConsume((byte)'['))
+        {
+            code = ResponseCodeParser.Parse(ref reader);
+            reader.Expect((byte)']');
+            reader.SkipSpaces();
+        }
+
+        var text = reader.ReadTextToLineEnd();
+        return new ImapStatusResponse(tag, status, code, text);
+    }
+
+    internal static ImapCapabilities ParseCapabilities(ref ImapReader reader)
+    {
+        var atoms = new List<string>();
+        while (reader.SkipSpaces() > 0 || !reader.AtLineEnd)
+        {
+            if (reader.AtLineEnd || reader.IsNext((byte)']'))
+            {
+                break;
+            }
+
+            atoms.Add(ReadCapabilityAtom(ref reader));
+        }
+
+        return new ImapCapabilities(atoms);
+    }
+
+    private static string ReadCapabilityAtom(ref ImapReader reader)
+    {
+        // A capability atom may hold '[' only in theory; stop at ']' for the response-code form.
+        var bytes = reader.ReadAtom();
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    /// <summary><c>"(" [flag *(SP flag)] ")"</c>, where a flag is <c>\Atom</c>, a keyword atom, or <c>\*</c>.</summary>
+    internal static MessageFlags ParseFlagList(ref ImapReader reader)
+    {
+        reader.Expect((byte)'(');
+        var system = SystemFlags.None;
+        List<string>? keywords = null;
+        var any = false;
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            var atom = reader.ReadAtom();
+            if (atom.SequenceEqual("\\*"u8))
+            {
+                any = true;
+                continue;
+            }
+
+            var flag = SystemFlagNames.Parse(atom);
+            if (flag != SystemFlags.None)
+            {
+                system |= flag;
+            }
+            else
+            {
+                (keywords ??= []).Add(Encoding.UTF8.GetString(atom));
+            }
+        }
+
+        return system == SystemFlags.None && keywords is null && !any
+            ? MessageFlags.Empty
+            : new MessageFlags(system, keywords is null ? [] : keywords, any);
+    }
+
+    private static ImapSearchResponse ParseSearch(ref ImapReader reader)
+    {
+        var numbers = new List<uint>();
+        while (reader.SkipSpaces() > 0 && !reader.AtLineEnd)
+        {
+            if (reader.IsNext((byte)'('))
+            {
+                // (MODSEQ n) from CONDSTORE: not a number of the result.
+                reader.SkipValue();
+                continue;
+            }
+
+            numbers.Add(reader.ReadNumber());
+        }
+
+        return new ImapSearchResponse(numbers);
+    }
+
+    private static ImapListResponse ParseList(ref ImapReader reader, bool isLsub)
+    {
+        reader.ExpectSpace();
+        reader.Expect((byte)'(');
+        var attributes = new List<string>();
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            attributes.Add(reader.ReadAtomString());
+        }
+
+        reader.ExpectSpace();
+        char? delimiter = null;
+        if (!reader.TryReadNil())
+        {
+            var d = reader.ReadString();
+            delimiter = d.Length > 0 ? d[0] : null;
+        }
+
+        reader.ExpectSpace();
+        var name = reader.ReadAString();
+
+        // LIST-EXTENDED data may follow; it is not interpreted here.
+        while (reader.SkipSpaces() > 0 && !reader.AtLineEnd)
+        {
+            reader.SkipValue();
+        }
+
+        return new ImapListResponse(isLsub, attributes, delimiter, name);
+    }
+
+    private static ImapMailboxStatusResponse ParseMailboxStatus(ref ImapReader reader)
+    {
+        reader.ExpectSpace();
+        var mailbox = reader.ReadAString();
+        reader.SkipSpaces();
+        reader.Expect((byte)'(');
+        var items = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
+        while (true)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            var name = reader.ReadAtomString().ToUpperInvariant();
+            reader.ExpectSpace();
+            items[name] = reader.ReadNumber64();
+        }
+
+        return new ImapMailboxStatusResponse(mailbox, items);
+    }
+
+    private static string ReadRest(ref ImapReader reader) => reader.ReadRemainingText();
+}

@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Buffers.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>
+/// Finds where one complete response ends: its line, every <c>{n}</c> / <c>{n+}</c> / <c>~{n}</c> literal and the
+/// lines after them. Resumable: it remembers how far it got, so a large response arriving in many reads is examined
+/// once, not from its start each time. The caller must hand it the same buffer start until a response is found.
+/// </summary>
+internal sealed class ResponseScanner
+{
+    private readonly ImapLimits _limits;
+    private long _scanned;
+    private long _lineStart;
+    private long _literalRemaining;
+
+    public ResponseScanner(ImapLimits limits) => _limits = limits;
+
+    /// <summary>Bytes of the current, incomplete response examined so far.</summary>
+    public long Examined => _scanned;
+
+    /// <summary>Returns true with the length of the first complete response in <paramref name="buffer"/>.</summary>
+    public bool TryFindResponse(in ReadOnlySequence<byte> buffer, out long length)
+    {
+        while (true)
+        {
+            if (_literalRemaining > 0)
+            {
+                var available = buffer.Length - _scanned;
+                if (available < _literalRemaining)
+                {
+                    _literalRemaining -= available;
+                    _scanned = buffer.Length;
+                    length = 0;
+                    return false;
+                }
+
+                _scanned += _literalRemaining;
+                _literalRemaining = 0;
+                _lineStart = _scanned;
+            }
+
+            var rest = buffer.Slice(_scanned);
+            var lf = rest.PositionOf((byte)'\n');
+            if (lf is null)
+            {
+                _scanned = buffer.Length;
+                CheckLineLength(_scanned - _lineStart);
+                length = 0;
+                return false;
+            }
+
+            var lineEnd = _scanned + rest.Slice(0, lf.Value).Length;
+            CheckLineLength(lineEnd - _lineStart);
+            if (TryGetLiteralLength(buffer, _lineStart, lineEnd, out var literal))
+            {
+                if (literal > _limits.MaxLiteralSize)
+                {
+                    throw new ImapProtocolException(
+                        $"The server announced a literal of {literal} bytes, over the limit of {_limits.MaxLiteralSize} bytes.");
+                }
+
+                _scanned = lineEnd + 1;
+                _lineStart = _scanned;
+                _literalRemaining = literal;
+                continue;
+            }
+
+            length = lineEnd + 1;
+            _scanned = 0;
+            _lineStart = 0;
+            return true;
+        }
+    }
+
+    private void CheckLineLength(long lineLength)
+    {
+        if (lineLength > _limits.MaxLineLength)
+        {
+            throw new ImapProtocolException(
+                $"A response line exceeds the limit of {_limits.MaxLineLength} bytes.");
+        }
+    }
+
+    /// <summary>Recognises a line that ends in <c>{digits}</c> or <c>{digits+}</c> (before the CRLF).</summary>
+    private static bool TryGetLiteralLength(in ReadOnlySequence<byte> buffer, long lineStart, long lineEnd, out long length)
+    {
+        length = 0;
+        const int MaxTail = 24;
+        var tailStart = Math.Max(lineStart, lineEnd - MaxTail);
+        Span<byte> tail = stackalloc byte[MaxTail];
+        var count = (int)(lineEnd - tailStart);
+        buffer.Slice(tailStart, count).CopyTo(tail);
+        var t = tail[..count];
+        if (t.Length > 0 && t[^1] == (byte)'\r')
+        {
+            t = t[..^1];
+        }
+
+        if (t.Length < 3 || t[^1] != (byte)'}')
+        {
+            return false;
+        }
+
+        t = t[..^1];
+        if (t[^1] == (byte)'+')
+        {
+            t = t[..^1];
+        }
+
+        var open = t.LastIndexOf((byte)'{');
+        if (open < 0 || open == t.Length - 1)
+        {
+            return false;
+        }
+
+        var digits = t[(open + 1)..];
+        return Utf8Parser.TryParse(digits, out length, out var used) && used == digits.Length && length >= 0;
+    }
+}
