@@ -1,0 +1,28 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>CAPABILITY: the session records the answer as it arrives; the command returns it.</summary>
+internal sealed class CapabilityCommand : ImapCommand<ImapCapabilities>
+{
+    private ImapCapabilities? _capabilities;
+
+    public override string Name => "CAPABILITY";
+
+    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("CAPABILITY"u8).EndLine();
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is ImapCapabilityResponse capability)
+        {
+            _capabilities = capability.Capabilities;
+            return true;
+        }
+
+        return false;
+    }
+
+    protected override ImapCapabilities BuildResult(ImapSession session, ImapStatusResponse completion) =>
+        _capabilities ?? completion.Code?.Capabilities ?? session.Capabilities;
+}

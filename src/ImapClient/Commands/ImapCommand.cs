@@ -1,0 +1,104 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// One command: how its arguments are encoded, which untagged responses it claims while in flight, and how its
+/// result is built. Claim and completion run on the reader loop, so they must be quick and never block.
+/// </summary>
+internal abstract class ImapCommand
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The command name used in exceptions, e.g. <c>SELECT</c>.</summary>
+    public abstract string Name { get; }
+
+    public virtual CommandTraits Traits => CommandTraits.MayExpunge;
+
+    /// <summary>The tag assigned when the command was queued for writing.</summary>
+    public string Tag { get; set; } = "";
+
+    /// <summary>Completes (never faults) once the command's tagged response was consumed or the connection broke.</summary>
+    public Task Done => _done.Task;
+
+    /// <summary>The states the command may be sent in.</summary>
+    public virtual bool IsAllowedIn(ImapConnectionState state) => state != ImapConnectionState.Logout;
+
+    /// <summary>Writes the command after the tag, CRLF included.</summary>
+    public abstract void Encode(CommandBuilder builder, ImapSession session);
+
+    /// <summary>Called under the write lock just before the command is registered and written.</summary>
+    public virtual void OnSending(ImapSession session) { }
+
+    /// <summary>Offered each untagged response while in flight, after the mailbox state saw it. True to keep it from others.</summary>
+    public virtual bool TryClaim(ImapResponse response) => false;
+
+    /// <summary>
+    /// For commands that converse (AUTHENTICATE): the bytes to send (CRLF included) in answer to a continuation
+    /// after the command line was written, or null when the command expects none.
+    /// </summary>
+    public virtual ReadOnlyMemory<byte>? Answer(ImapContinuationResponse continuation) => null;
+
+    /// <summary>True for commands that converse after their command line (AUTHENTICATE).</summary>
+    public virtual bool Converses => false;
+
+    /// <summary>Called on the reader loop with the tagged completion.</summary>
+    public void Complete(ImapSession session, ImapStatusResponse completion)
+    {
+        try
+        {
+            OnCompleted(session, completion);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A result that cannot be built fails this command only.
+            Fail(ex);
+        }
+        finally
+        {
+            _done.TrySetResult();
+        }
+    }
+
+    public void Fail(Exception exception)
+    {
+        SetException(exception);
+        _done.TrySetResult();
+    }
+
+    protected abstract void OnCompleted(ImapSession session, ImapStatusResponse completion);
+
+    protected abstract void SetException(Exception exception);
+}
+
+/// <summary>A command whose caller awaits a <typeparamref name="TResult"/>.</summary>
+internal abstract class ImapCommand<TResult> : ImapCommand
+{
+    private readonly TaskCompletionSource<TResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<TResult> Result => _result.Task;
+
+    protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
+    {
+        if (completion.Status != ImapStatus.Ok)
+        {
+            OnFailed(session);
+            _result.TrySetException(CreateFailure(completion));
+            return;
+        }
+
+        _result.TrySetResult(BuildResult(session, completion));
+    }
+
+    /// <summary>Builds the result from what the command claimed and the tagged OK.</summary>
+    protected abstract TResult BuildResult(ImapSession session, ImapStatusResponse completion);
+
+    /// <summary>Called on a tagged NO or BAD, before the caller sees the exception.</summary>
+    protected virtual void OnFailed(ImapSession session) { }
+
+    /// <summary>The exception for a tagged NO or BAD.</summary>
+    protected virtual Exception CreateFailure(ImapStatusResponse completion) => new ImapCommandException(Name, completion);
+
+    protected override void SetException(Exception exception) => _result.TrySetException(exception);
+}

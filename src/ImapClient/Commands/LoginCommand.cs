@@ -1,0 +1,33 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>LOGIN user password. Both are sent as atoms, quoted strings or literals as their content needs.</summary>
+internal sealed class LoginCommand(string userName, string password) : ImapCommand<ImapStatusResponse>
+{
+    public override string Name => "LOGIN";
+
+    public override CommandTraits Traits => CommandTraits.Barrier;
+
+    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.NotAuthenticated;
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        if (session.Capabilities.LoginDisabled)
+        {
+            throw new InvalidOperationException(
+                "The server disabled LOGIN (LOGINDISABLED): authenticate with a SASL mechanism or secure the connection first.");
+        }
+
+        builder.Raw("LOGIN "u8).AString(userName).Space().AString(password).EndLine();
+    }
+
+    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    {
+        session.SetState(ImapConnectionState.Authenticated);
+        return completion;
+    }
+
+    protected override Exception CreateFailure(ImapStatusResponse completion) => new ImapAuthenticationException(completion);
+}

@@ -1,0 +1,22 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>LOGOUT: the BYE that precedes the tagged OK is expected, not a failure.</summary>
+internal sealed class LogoutCommand : ImapCommand<ImapStatusResponse>
+{
+    public override string Name => "LOGOUT";
+
+    public override CommandTraits Traits => CommandTraits.Barrier;
+
+    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("LOGOUT"u8).EndLine();
+
+    public override bool TryClaim(ImapResponse response) => response is ImapStatusResponse { Status: ImapStatus.Bye };
+
+    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    {
+        session.SetState(ImapConnectionState.Logout);
+        return completion;
+    }
+}

@@ -1,0 +1,16 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>A command with fixed text and no result beyond its tagged OK (NOOP, CHECK …).</summary>
+internal sealed class SimpleCommand(string name, CommandTraits traits = CommandTraits.MayExpunge) : ImapCommand<ImapStatusResponse>
+{
+    public override string Name => name;
+
+    public override CommandTraits Traits => traits;
+
+    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw(name).EndLine();
+
+    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+}

@@ -1,0 +1,76 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>STORE or UID STORE: returns the flags the server reported for each message it changed.</summary>
+internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, bool silent, bool byUid)
+    : ImapCommand<IReadOnlyList<FetchedMessage>>
+{
+    private readonly List<FetchedMessage> _messages = [];
+
+    public override string Name => byUid ? "UID STORE" : "STORE";
+
+    public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
+
+    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        var prefix = action switch
+        {
+            StoreAction.Add => "+FLAGS",
+            StoreAction.Remove => "-FLAGS",
+            _ => "FLAGS",
+        };
+        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT (" : " (");
+        var first = true;
+        foreach (var (flag, name) in SystemFlagNames.All)
+        {
+            if (flag != SystemFlags.Recent && flags.Contains(flag))
+            {
+                builder.Raw(first ? "" : " ").Raw(name);
+                first = false;
+            }
+        }
+
+        foreach (var keyword in flags.Keywords)
+        {
+            ValidateKeyword(keyword);
+            builder.Raw(first ? "" : " ").Raw(keyword);
+            first = false;
+        }
+
+        builder.Raw(")"u8).EndLine();
+    }
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is not ImapFetchResponse { Message: { Flags: not null } message })
+        {
+            return false;
+        }
+
+        var key = byUid ? message.Uid : message.SequenceNumber;
+        if (key is not { } number || !set.Contains(number))
+        {
+            return false;
+        }
+
+        _messages.Add(message);
+        return true;
+    }
+
+    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => _messages;
+
+    private static void ValidateKeyword(string keyword)
+    {
+        foreach (var c in keyword)
+        {
+            if (c is <= ' ' or >= '\x7f' or '(' or ')' or '{' or '%' or '*' or '"' or '\\' or ']')
+            {
+                throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(keyword));
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.IO.Pipelines;
+using System.Net.Security;
+using System.Net.Sockets;
+using ImapClient.Session;
+using ImapClient.Transport;
+
+namespace ImapClient;
+
+/// <summary>Connecting.</summary>
+public sealed partial class ImapConnection
+{
+    /// <summary>Connects over TCP, optionally with TLS, and reads the server's greeting.</summary>
+    /// <param name="host">The server's host name or address.</param>
+    /// <param name="port">The port: usually 143 for <see cref="ImapSecurity.None"/>, 993 for <see cref="ImapSecurity.ImplicitTls"/>.</param>
+    /// <param name="security">How the connection is protected.</param>
+    /// <param name="options">Settings, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connection, in the NotAuthenticated state (Authenticated after a PREAUTH greeting).</returns>
+    /// <exception cref="ImapConnectionException">The server greeted with BYE, or the connection failed.</exception>
+    public static async Task<ImapConnection> ConnectAsync(
+        string host, int port, ImapSecurity security, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        options ??= new ImapConnectionOptions();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        Stream? stream = null;
+        try
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            stream = new NetworkStream(socket, ownsSocket: true);
+            try
+            {
+                await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                throw new ImapConnectionException($"Could not connect to {host}:{port}: {ex.Message}", ex);
+            }
+
+            if (security == ImapSecurity.ImplicitTls)
+            {
+                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = tls;
+                var sslOptions = new SslClientAuthenticationOptions
+                {
+                    TargetHost = host,
+                    RemoteCertificateValidationCallback = options.ServerCertificateValidationCallback,
+                };
+                try
+                {
+                    await tls.AuthenticateAsClientAsync(sslOptions, timeout.Token).ConfigureAwait(false);
+                }
+                catch (System.Security.Authentication.AuthenticationException ex)
+                {
+                    throw new ImapConnectionException($"The TLS handshake with {host}:{port} failed: {ex.Message}", ex);
+                }
+            }
+
+            return await StartAsync(new ImapTransport(stream), options, cancellationToken, host).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await DisposeQuietlyAsync(stream).ConfigureAwait(false);
+            throw new TimeoutException($"Connecting to {host}:{port} took longer than {options.ConnectTimeout}.", ex);
+        }
+        catch
+        {
+            await DisposeQuietlyAsync(stream).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs IMAP over a stream the caller already connected (and secured, if wanted), and reads the greeting.</summary>
+    /// <param name="stream">A connected, readable and writable stream; the connection owns it from now on.</param>
+    /// <param name="options">Settings, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels waiting for the greeting.</param>
+    /// <returns>The connection.</returns>
+    public static Task<ImapConnection> ConnectAsync(Stream stream, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return StartAsync(new ImapTransport(stream), options ?? new ImapConnectionOptions(), cancellationToken);
+    }
+
+    /// <summary>Runs IMAP over a duplex pipe (in-memory transports in tests).</summary>
+    internal static Task<ImapConnection> ConnectAsync(IDuplexPipe pipe, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(new ImapTransport(pipe), options ?? new ImapConnectionOptions(), cancellationToken);
+
+    private static async Task<ImapConnection> StartAsync(
+        ImapTransport transport, ImapConnectionOptions options, CancellationToken cancellationToken, string? host = null)
+    {
+        // The connection exists before the reader loop starts, so events from the greeting (an ALERT) have a target.
+        var connection = new ImapConnection { _host = host };
+        var (session, greeting) = await ImapSession.StartAsync(transport, options, connection, cancellationToken).ConfigureAwait(false);
+        connection._session = session;
+        connection.Greeting = greeting;
+        session.HandlerFailed += connection.OnHandlerFailed;
+        return connection;
+    }
+
+    private static async ValueTask DisposeQuietlyAsync(Stream? stream)
+    {
+        if (stream is not null)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

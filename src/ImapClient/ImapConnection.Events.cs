@@ -1,0 +1,48 @@
+using ImapClient.Session;
+
+namespace ImapClient;
+
+/// <summary>Events. Handlers run one at a time, in order, never on the thread that reads the connection, so a handler may await commands on this connection.</summary>
+public sealed partial class ImapConnection
+{
+    /// <summary>An untagged response that no command in flight claimed.</summary>
+    public event EventHandler<UntaggedResponseEventArgs>? UntaggedResponse;
+
+    /// <summary>The server sent an <c>[ALERT]</c>, which must be shown to the user.</summary>
+    public event EventHandler<AlertEventArgs>? Alert;
+
+    /// <summary>The number of messages in the selected mailbox changed (unsolicited EXISTS).</summary>
+    public event EventHandler<MailboxSizeChangedEventArgs>? MailboxSizeChanged;
+
+    /// <summary>A message was expunged from the selected mailbox (unsolicited EXPUNGE).</summary>
+    public event EventHandler<MessageExpungedEventArgs>? MessageExpunged;
+
+    /// <summary>A message's flags changed (unsolicited FETCH FLAGS).</summary>
+    public event EventHandler<FlagsChangedEventArgs>? FlagsChanged;
+
+    /// <summary>The server said BYE.</summary>
+    public event EventHandler<ByeEventArgs>? Bye;
+
+    /// <summary>The server sent a continuation request (<c>+</c>).</summary>
+    public event EventHandler<ContinuationRequestedEventArgs>? ContinuationRequested;
+
+    /// <summary>An event handler threw; the exception is reported here rather than tearing the connection down.</summary>
+    public event EventHandler<EventHandlerFailedEventArgs>? EventHandlerFailed;
+
+    void ISessionEvents.OnUntaggedResponse(ImapResponse response) => UntaggedResponse?.Invoke(this, new(response));
+
+    void ISessionEvents.OnAlert(string text) => Alert?.Invoke(this, new(text));
+
+    void ISessionEvents.OnMailboxSizeChanged(uint exists) => MailboxSizeChanged?.Invoke(this, new(exists));
+
+    void ISessionEvents.OnMessageExpunged(uint sequenceNumber) => MessageExpunged?.Invoke(this, new(sequenceNumber));
+
+    void ISessionEvents.OnFlagsChanged(FetchedMessage message) =>
+        FlagsChanged?.Invoke(this, new(message.SequenceNumber, message.Uid, message.Flags ?? MessageFlags.Empty));
+
+    void ISessionEvents.OnBye(string text) => Bye?.Invoke(this, new(text));
+
+    void ISessionEvents.OnContinuationRequested(string text) => ContinuationRequested?.Invoke(this, new(text));
+
+    private void OnHandlerFailed(Exception exception) => EventHandlerFailed?.Invoke(this, new(exception));
+}

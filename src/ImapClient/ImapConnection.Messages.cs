@@ -1,0 +1,83 @@
+using ImapClient.Commands;
+
+namespace ImapClient;
+
+/// <summary>Selecting a mailbox, fetching and storing.</summary>
+public sealed partial class ImapConnection
+{
+    /// <summary>Selects a mailbox read-write (SELECT).</summary>
+    /// <param name="mailbox">The mailbox name, e.g. <c>INBOX</c>; non-ASCII names are encoded as the protocol requires.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The mailbox's state: counts, flags, UIDVALIDITY, UIDNEXT, first unseen, access.</returns>
+    /// <exception cref="ImapCommandException">The server refused (e.g. no such mailbox); no mailbox is selected afterwards.</exception>
+    public Task<MailboxInfo> SelectAsync(string mailbox, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        return _session.ExecuteAsync(new SelectCommand(mailbox, readOnly: false), cancellationToken);
+    }
+
+    /// <summary>Selects a mailbox read-only (EXAMINE).</summary>
+    /// <param name="mailbox">The mailbox name.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The mailbox's state.</returns>
+    /// <exception cref="ImapCommandException">The server refused.</exception>
+    public Task<MailboxInfo> ExamineAsync(string mailbox, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        return _session.ExecuteAsync(new SelectCommand(mailbox, readOnly: true), cancellationToken);
+    }
+
+    /// <summary>Fetches data about messages by sequence number (FETCH).</summary>
+    /// <param name="messages">The sequence numbers.</param>
+    /// <param name="request">What to fetch, e.g. <c>new FetchRequest(FetchItems.Full)</c>.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>One entry per message, in the order the server sent them.</returns>
+    public Task<IReadOnlyList<FetchedMessage>> FetchAsync(SequenceSet messages, FetchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(request);
+        return _session.ExecuteAsync(new FetchCommand(messages, request, byUid: false), cancellationToken);
+    }
+
+    /// <summary>Fetches data about messages by UID (UID FETCH). The UID is always included in the results.</summary>
+    /// <param name="uids">The UIDs.</param>
+    /// <param name="request">What to fetch.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>One entry per message, in the order the server sent them.</returns>
+    public Task<IReadOnlyList<FetchedMessage>> UidFetchAsync(SequenceSet uids, FetchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uids);
+        ArgumentNullException.ThrowIfNull(request);
+        return _session.ExecuteAsync(new FetchCommand(uids, request, byUid: true), cancellationToken);
+    }
+
+    /// <summary>Changes flags by sequence number (STORE).</summary>
+    /// <param name="messages">The sequence numbers.</param>
+    /// <param name="action">Add, remove or replace.</param>
+    /// <param name="flags">The flags and keywords.</param>
+    /// <param name="silent">True for <c>.SILENT</c>: the server does not report the new flags.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The updated flags the server reported, per message (empty when silent).</returns>
+    public Task<IReadOnlyList<FetchedMessage>> StoreAsync(
+        SequenceSet messages, StoreAction action, MessageFlags flags, bool silent = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(flags);
+        return _session.ExecuteAsync(new StoreCommand(messages, action, flags, silent, byUid: false), cancellationToken);
+    }
+
+    /// <summary>Changes flags by UID (UID STORE).</summary>
+    /// <param name="uids">The UIDs.</param>
+    /// <param name="action">Add, remove or replace.</param>
+    /// <param name="flags">The flags and keywords.</param>
+    /// <param name="silent">True for <c>.SILENT</c>.</param>
+    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <returns>The updated flags the server reported, per message.</returns>
+    public Task<IReadOnlyList<FetchedMessage>> UidStoreAsync(
+        SequenceSet uids, StoreAction action, MessageFlags flags, bool silent = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uids);
+        ArgumentNullException.ThrowIfNull(flags);
+        return _session.ExecuteAsync(new StoreCommand(uids, action, flags, silent, byUid: true), cancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Authentication;
+using ImapClient.Session;
+
+namespace ImapClient;
+
+/// <summary>
+/// An IMAP connection. Every method is safe to call from many tasks at once: commands are pipelined where IMAP
+/// allows it and held back where their responses would be ambiguous (RFC 9051 section 5.5). Create one with
+/// <see cref="ConnectAsync(string, int, ImapSecurity, ImapConnectionOptions?, CancellationToken)"/>.
+/// </summary>
+public sealed partial class ImapConnection : IAsyncDisposable, ISessionEvents
+{
+    private ImapSession _session = null!;
+    private string? _host;
+
+    private ImapConnection() { }
+
+    /// <summary>The server's greeting.</summary>
+    public ImapStatusResponse Greeting { get; private set; } = null!;
+
+    /// <summary>The connection state.</summary>
+    public ImapConnectionState State => _session.State;
+
+    /// <summary>
+    /// The capabilities the server announced most recently (in its greeting, a CAPABILITY response or a
+    /// <c>[CAPABILITY …]</c> code). Empty until the server has announced any; call <see cref="CapabilityAsync"/> to ask.
+    /// </summary>
+    public ImapCapabilities Capabilities => _session.Capabilities;
+
+    /// <summary>A snapshot of the selected mailbox, kept up to date as the server reports changes; null when none is selected.</summary>
+    public MailboxInfo? SelectedMailbox => State == ImapConnectionState.Selected ? _session.Mailbox?.Snapshot() : null;
+
+    /// <summary>The TLS protocol in use, or null on an unencrypted connection.</summary>
+    public SslProtocols? TlsProtocol => _session.Transport.Tls?.SslProtocol;
+
+    /// <summary>The TLS cipher suite in use, or null on an unencrypted connection.</summary>
+    public System.Net.Security.TlsCipherSuite? TlsCipherSuite => _session.Transport.Tls?.NegotiatedCipherSuite;
+
+    /// <summary>Closes the connection at once, without LOGOUT. Commands in flight fail with <see cref="ImapConnectionException"/>.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
+}

@@ -1,0 +1,28 @@
+using System.Net.Security;
+
+namespace ImapClient;
+
+/// <summary>Settings for an <see cref="ImapConnection"/>.</summary>
+public sealed class ImapConnectionOptions
+{
+    /// <summary>How long a command may wait for its completion before it fails with <see cref="TimeoutException"/>. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long connecting (TCP, TLS and the greeting) may take. Default 30 seconds.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Validates the server's TLS certificate. Null means the platform's default validation (the certificate must
+    /// chain to a trusted root and match the host name).
+    /// </summary>
+    public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
+
+    /// <summary>The longest response line accepted (bytes, literals excluded). Default 1 MiB.</summary>
+    public int MaxLineLength { get; set; } = 1024 * 1024;
+
+    /// <summary>The largest literal held in memory (bytes). Default 256 MiB.</summary>
+    public long MaxLiteralSize { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The deepest nesting of lists and body structures accepted. Default 64.</summary>
+    public int MaxNestingDepth { get; set; } = 64;
+}

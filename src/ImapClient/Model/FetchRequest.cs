@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace ImapClient;
+
+/// <summary>What to fetch: data items plus body sections such as <c>BODY.PEEK[HEADER]</c>.</summary>
+public sealed class FetchRequest
+{
+    private readonly List<BodySectionRequest> _sections = [];
+
+    /// <summary>Creates a request for the given items.</summary>
+    /// <param name="items">The data items.</param>
+    public FetchRequest(FetchItems items = FetchItems.None) => Items = items;
+
+    /// <summary>The data items.</summary>
+    public FetchItems Items { get; }
+
+    /// <summary>The body sections requested.</summary>
+    public IReadOnlyList<BodySectionRequest> BodySections => _sections;
+
+    /// <summary>Adds a body section.</summary>
+    /// <param name="section">The section between the brackets: empty for the whole message, <c>HEADER</c>, <c>TEXT</c>, <c>1.2</c>, <c>HEADER.FIELDS (FROM SUBJECT)</c>, <c>1.MIME</c> …</param>
+    /// <param name="peek">True (the default) to use <c>BODY.PEEK</c>, which does not set <c>\Seen</c>.</param>
+    /// <param name="offset">For a partial fetch, the first octet.</param>
+    /// <param name="count">For a partial fetch, the number of octets.</param>
+    /// <returns>This request, for chaining.</returns>
+    public FetchRequest AddBodySection(string section, bool peek = true, long? offset = null, long? count = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (section.AsSpan().IndexOfAny('\r', '\n') >= 0 || section.Contains(']', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A section may not contain CR, LF or ']'.", nameof(section));
+        }
+
+        if ((offset is null) != (count is null) || offset < 0 || count <= 0)
+        {
+            throw new ArgumentException("A partial fetch needs both a non-negative offset and a positive count.", nameof(offset));
+        }
+
+        _sections.Add(new BodySectionRequest(section, peek, offset, count));
+        return this;
+    }
+
+    internal string Encode()
+    {
+        if (_sections.Count == 0 && Items is FetchItems.All or FetchItems.Fast or FetchItems.Full)
+        {
+            return Items.ToString().ToUpperInvariant();
+        }
+
+        var parts = new List<string>();
+        void Add(FetchItems item, string name)
+        {
+            if ((Items & item) != 0)
+            {
+                parts.Add(name);
+            }
+        }
+
+        Add(FetchItems.Uid, "UID");
+        Add(FetchItems.Flags, "FLAGS");
+        Add(FetchItems.InternalDate, "INTERNALDATE");
+        Add(FetchItems.Size, "RFC822.SIZE");
+        Add(FetchItems.Envelope, "ENVELOPE");
+        Add(FetchItems.BodyStructure, "BODYSTRUCTURE");
+        Add(FetchItems.Body, "BODY");
+        foreach (var s in _sections)
+        {
+            var partial = s.Offset is null ? "" : string.Create(CultureInfo.InvariantCulture, $"<{s.Offset}.{s.Count}>");
+            parts.Add($"{(s.Peek ? "BODY.PEEK" : "BODY")}[{s.Section}]{partial}");
+        }
+
+        if (parts.Count == 0)
+        {
+            throw new ArgumentException("The fetch request names no items.");
+        }
+
+        return parts.Count == 1 ? parts[0] : $"({string.Join(' ', parts)})";
+    }
+}
+
+/// <summary>One requested body section.</summary>
+/// <param name="Section">The section between the brackets.</param>
+/// <param name="Peek">Whether <c>BODY.PEEK</c> is used.</param>
+/// <param name="Offset">The first octet of a partial fetch, or null.</param>
+/// <param name="Count">The octet count of a partial fetch, or null.</param>
+public sealed record BodySectionRequest(string Section, bool Peek, long? Offset, long? Count);

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+
+namespace ImapClient;
+
+/// <summary>
+/// A set of message sequence numbers or UIDs, as IMAP writes it: <c>1:5,7,10:*</c>. Immutable; <c>*</c> (the last
+/// message) is represented by <see cref="uint.MaxValue"/>.
+/// </summary>
+public sealed class SequenceSet
+{
+    private readonly (uint Start, uint End)[] _ranges;
+
+    private SequenceSet((uint Start, uint End)[] ranges) => _ranges = ranges;
+
+    /// <summary>Every message: <c>1:*</c>.</summary>
+    public static SequenceSet All { get; } = new([(1, uint.MaxValue)]);
+
+    /// <summary>The ranges, each with <c>Start &lt;= End</c>.</summary>
+    public IReadOnlyList<(uint Start, uint End)> Ranges => _ranges;
+
+    /// <summary>A set of one number.</summary>
+    /// <param name="number">A sequence number or UID (1 or more).</param>
+    /// <returns>The set.</returns>
+    public static SequenceSet Single(uint number) => Range(number, number);
+
+    /// <summary>A range of numbers; <paramref name="end"/> may be <see cref="uint.MaxValue"/> for <c>*</c>.</summary>
+    /// <param name="start">The first number (1 or more).</param>
+    /// <param name="end">The last number.</param>
+    /// <returns>The set.</returns>
+    public static SequenceSet Range(uint start, uint end)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(start);
+        ArgumentOutOfRangeException.ThrowIfZero(end);
+        return new([(Math.Min(start, end), Math.Max(start, end))]);
+    }
+
+    /// <summary>A set of the given numbers.</summary>
+    /// <param name="numbers">Sequence numbers or UIDs (1 or more each).</param>
+    /// <returns>The set, with adjacent numbers joined into ranges.</returns>
+    public static SequenceSet Of(IEnumerable<uint> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var sorted = numbers.Distinct().Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            throw new ArgumentException("A sequence set needs at least one number.", nameof(numbers));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfZero(sorted[0], nameof(numbers));
+        var ranges = new List<(uint, uint)>();
+        uint start = sorted[0], end = sorted[0];
+        foreach (var n in sorted.AsSpan(1))
+        {
+            if (n == end + 1)
+            {
+                end = n;
+                continue;
+            }
+
+            ranges.Add((start, end));
+            start = end = n;
+        }
+
+        ranges.Add((start, end));
+        return new([.. ranges]);
+    }
+
+    /// <summary>Parses IMAP syntax such as <c>1:5,7,10:*</c>.</summary>
+    /// <param name="text">The set.</param>
+    /// <returns>The parsed set.</returns>
+    /// <exception cref="FormatException">The text is not a sequence set.</exception>
+    public static SequenceSet Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ranges = new List<(uint, uint)>();
+        foreach (var part in text.Split(','))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            var a = ParseNumber(colon < 0 ? part : part[..colon], text);
+            var b = colon < 0 ? a : ParseNumber(part[(colon + 1)..], text);
+            ranges.Add((Math.Min(a, b), Math.Max(a, b)));
+        }
+
+        return new([.. ranges]);
+    }
+
+    /// <summary>True when the number is in the set (<c>*</c> counts as unbounded).</summary>
+    /// <param name="number">The number.</param>
+    /// <returns>Whether it is in the set.</returns>
+    public bool Contains(uint number)
+    {
+        foreach (var (start, end) in _ranges)
+        {
+            if (number >= start && number <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The set in IMAP syntax.</summary>
+    /// <returns>E.g. <c>1:5,7,10:*</c>.</returns>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        foreach (var (start, end) in _ranges)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(',');
+            }
+
+            Append(sb, start);
+            if (end != start)
+            {
+                sb.Append(':');
+                Append(sb, end);
+            }
+        }
+
+        return sb.ToString();
+
+        static void Append(StringBuilder sb, uint n)
+        {
+            if (n == uint.MaxValue)
+            {
+                sb.Append('*');
+            }
+            else
+            {
+                sb.Append(n.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private static uint ParseNumber(string s, string whole)
+    {
+        if (s == "*")
+        {
+            return uint.MaxValue;
+        }
+
+        if (!uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n == 0)
+        {
+            throw new FormatException($"\"{whole}\" is not a sequence set.");
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+
+namespace ImapClient.Protocol;
+
+/// <summary>
+/// Encodes one command (everything after the tag) into bytes. Strings become atoms, quoted strings or literals as
+/// their content requires, so a caller's CR or LF can never end the command early. A synchronizing literal splits the
+/// command into parts: the writer must wait for the server's <c>+</c> before sending the next part.
+/// </summary>
+internal sealed class CommandBuilder
+{
+    private static readonly SearchValues<byte> NotAtomChars = SearchValues.Create(NotAtomBytes());
+    private readonly ArrayBufferWriter<byte> _buffer = new(128);
+    private readonly List<int> _continuationPoints = [];
+
+    public CommandBuilder(bool literalPlus, bool literalMinus)
+    {
+        LiteralPlus = literalPlus;
+        LiteralMinus = literalMinus;
+    }
+
+    public bool LiteralPlus { get; }
+
+    public bool LiteralMinus { get; }
+
+    /// <summary>The encoded bytes, CRLF included once <see cref="EndLine"/> was called.</summary>
+    public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+    /// <summary>Offsets into <see cref="Written"/> after which the writer must wait for a continuation.</summary>
+    public IReadOnlyList<int> ContinuationPoints => _continuationPoints;
+
+    public CommandBuilder Raw(ReadOnlySpan<byte> bytes)
+    {
+        _buffer.Write(bytes);
+        return this;
+    }
+
+    /// <summary>Writes ASCII text the caller guarantees is protocol-safe (keywords, sequence sets, flags).</summary>
+    public CommandBuilder Raw(string ascii)
+    {
+        var span = _buffer.GetSpan(ascii.Length);
+        var n = Encoding.ASCII.GetBytes(ascii, span);
+        _buffer.Advance(n);
+        return this;
+    }
+
+    public CommandBuilder Space() => Raw(" "u8);
+
+    public CommandBuilder Number(ulong value)
+    {
+        var span = _buffer.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out var n);
+        _buffer.Advance(n);
+        return this;
+    }
+
+    /// <summary>Writes an astring: an atom when safe, else a quoted string, else a literal.</summary>
+    public CommandBuilder AString(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        if (bytes.Length > 0 && bytes.AsSpan().IndexOfAny(NotAtomChars) < 0)
+        {
+            return Raw(bytes);
+        }
+
+        return String(bytes);
+    }
+
+    /// <summary>Writes a string: quoted when it can be, else a literal.</summary>
+    public CommandBuilder String(ReadOnlySpan<byte> value)
+    {
+        if (CanQuote(value))
+        {
+            Raw("\""u8);
+            foreach (var b in value)
+            {
+                if (b is (byte)'"' or (byte)'\\')
+                {
+                    Raw("\\"u8);
+                }
+
+                _buffer.GetSpan(1)[0] = b;
+                _buffer.Advance(1);
+            }
+
+            return Raw("\""u8);
+        }
+
+        return Literal(value);
+    }
+
+    /// <summary>Writes <c>{n}</c> CRLF and the bytes; non-synchronizing (<c>{n+}</c>) where the server allows it.</summary>
+    public CommandBuilder Literal(ReadOnlySpan<byte> value)
+    {
+        var nonSynchronizing = LiteralPlus || (LiteralMinus && value.Length <= 4096);
+        Raw("{"u8).Number((ulong)value.Length).Raw(nonSynchronizing ? "+}\r\n"u8 : "}\r\n"u8);
+        if (!nonSynchronizing)
+        {
+            _continuationPoints.Add(_buffer.WrittenCount);
+        }
+
+        return Raw(value);
+    }
+
+    public CommandBuilder EndLine() => Raw("\r\n"u8);
+
+    private static bool CanQuote(ReadOnlySpan<byte> value)
+    {
+        // Quoted strings may not hold CR, LF, NUL or (in IMAP4rev1) 8-bit bytes; long values read better as literals.
+        if (value.Length > 1024)
+        {
+            return false;
+        }
+
+        foreach (var b in value)
+        {
+            if (b is 0 or (byte)'\r' or (byte)'\n' or >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static byte[] NotAtomBytes()
+    {
+        // atom-specials: ( ) { SP CTL % * " \ ] and everything outside 7-bit ASCII.
+        var list = new List<byte>();
+        for (var b = 0; b < 256; b++)
+        {
+            if (b <= 0x20 || b >= 0x7f || "(){%*\"\\]".Contains((char)b, StringComparison.Ordinal))
+            {
+                list.Add((byte)b);
+            }
+        }
+
+        return [.. list];
+    }
+}

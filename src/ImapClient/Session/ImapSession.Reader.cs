@@ -1,0 +1,211 @@
+using ImapClient.Commands;
+using ImapClient.Protocol;
+
+namespace ImapClient.Session;
+
+/// <summary>The reader loop: the only code that reads the connection. It runs no user code.</summary>
+internal sealed partial class ImapSession
+{
+    private async Task ReadLoopAsync()
+    {
+        var input = _transport.Input;
+        try
+        {
+            while (true)
+            {
+                var result = await input.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled || _fault is not null)
+                {
+                    return;
+                }
+
+                var buffer = result.Buffer;
+                try
+                {
+                    while (_scanner.TryFindResponse(buffer, out var length))
+                    {
+                        var response = ResponseParser.Parse(buffer.Slice(0, length), _limits);
+                        buffer = buffer.Slice(length);
+                        Dispatch(response);
+                    }
+                }
+                finally
+                {
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                if (result.IsCompleted)
+                {
+                    Fault(ClosedByServer(buffer.Length > 0));
+                    return;
+                }
+            }
+        }
+#pragma warning disable CA1031 // Every failure of the loop is delivered to the commands in flight through Fault.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fault(ex);
+        }
+    }
+
+    private ImapConnectionException ClosedByServer(bool midResponse)
+    {
+        if (_bye is { } bye)
+        {
+            return new ImapConnectionException($"The server closed the connection after BYE: {bye.Text}".TrimEnd());
+        }
+
+        return new ImapConnectionException(midResponse
+            ? "The server closed the connection in the middle of a response."
+            : "The server closed the connection.");
+    }
+
+    private void Dispatch(ParsedResponse parsed)
+    {
+        switch (parsed.Kind)
+        {
+            case ResponseKind.Continuation:
+                var continuation = (ImapContinuationResponse)parsed.Response;
+                Interlocked.Exchange(ref _continuation, null)?.TrySetResult(continuation);
+                _dispatcher.Post(() => _events.OnContinuationRequested(continuation.Text));
+                break;
+            case ResponseKind.Tagged:
+                DispatchTagged((ImapStatusResponse)parsed.Response);
+                break;
+            default:
+                DispatchUntagged(parsed.Response);
+                break;
+        }
+    }
+
+    private void DispatchTagged(ImapStatusResponse completion)
+    {
+        ImapCommand? command = null;
+        lock (_inflightLock)
+        {
+            for (var i = 0; i < _inflight.Count; i++)
+            {
+                if (_inflight[i].Tag == completion.Tag)
+                {
+                    command = _inflight[i];
+                    _inflight.RemoveAt(i);
+                    break;
+                }
+            }
+        }
+
+        if (command is null)
+        {
+            throw new ImapProtocolException($"The server completed tag {completion.Tag}, which no command in flight carries: {completion}");
+        }
+
+        ApplyStatusCode(completion);
+        command.Complete(this, completion);
+    }
+
+    private void DispatchUntagged(ImapResponse response)
+    {
+        if (!_greeting.Task.IsCompleted)
+        {
+            if (response is not ImapStatusResponse greeting)
+            {
+                throw new ImapProtocolException("The server's first response was not a greeting (* OK, * PREAUTH or * BYE).");
+            }
+
+            ApplyStatusCode(greeting);
+            _greeting.TrySetResult(greeting);
+            return;
+        }
+
+        // The mailbox state sees everything first, so a command's result and the events agree with it.
+        _mailbox?.Apply(response);
+        switch (response)
+        {
+            case ImapCapabilityResponse capability:
+                _capabilities = capability.Capabilities;
+                break;
+            case ImapStatusResponse status:
+                ApplyStatusCode(status);
+                if (status.Status == ImapStatus.Bye)
+                {
+                    OnBye(status);
+                }
+
+                break;
+        }
+
+        if (!OfferToCommands(response))
+        {
+            RaiseUnsolicited(response);
+        }
+    }
+
+    private bool OfferToCommands(ImapResponse response)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command.TryClaim(response))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private void ApplyStatusCode(ImapStatusResponse status)
+    {
+        if (status.Code is not { } code)
+        {
+            return;
+        }
+
+        if (code.Kind == ImapResponseCodeKind.Capability && code.Capabilities is { } capabilities)
+        {
+            _capabilities = capabilities;
+        }
+        else if (code.Kind == ImapResponseCodeKind.Alert)
+        {
+            var text = status.Text;
+            _dispatcher.Post(() => _events.OnAlert(text));
+        }
+    }
+
+    private void OnBye(ImapStatusResponse bye)
+    {
+        _bye = bye;
+        _dispatcher.Post(() => _events.OnBye(bye.Text));
+        bool loggingOut;
+        lock (_inflightLock)
+        {
+            loggingOut = _inflight.Exists(c => c is LogoutCommand);
+        }
+
+        // During LOGOUT a BYE is expected and the tagged OK follows; otherwise the server is going away now.
+        if (!loggingOut)
+        {
+            Fault(new ImapConnectionException($"The server closed the session: BYE {bye.Text}".TrimEnd()));
+        }
+    }
+
+    private void RaiseUnsolicited(ImapResponse response)
+    {
+        _dispatcher.Post(() => _events.OnUntaggedResponse(response));
+        switch (response)
+        {
+            case ImapExistsResponse exists:
+                _dispatcher.Post(() => _events.OnMailboxSizeChanged(exists.Count));
+                break;
+            case ImapExpungeResponse expunge:
+                _dispatcher.Post(() => _events.OnMessageExpunged(expunge.SequenceNumber));
+                break;
+            case ImapFetchResponse { Message.Flags: not null } fetch:
+                _dispatcher.Post(() => _events.OnFlagsChanged(fetch.Message));
+                break;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Buffers;
+using ImapClient.Commands;
+using ImapClient.Protocol;
+
+namespace ImapClient.Session;
+
+/// <summary>The writer: one command at a time, whole, in tag order; held-back commands wait here.</summary>
+internal sealed partial class ImapSession
+{
+    private async Task SendAsync(ImapCommand command, CancellationToken cancellationToken)
+    {
+        ThrowIfFaulted();
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WaitUntilCompatibleAsync(command, cancellationToken).ConfigureAwait(false);
+            ThrowIfFaulted();
+            if (!command.IsAllowedIn(_state))
+            {
+                throw new InvalidOperationException($"{command.Name} cannot be sent in the {_state} state.");
+            }
+
+            var builder = new CommandBuilder(_capabilities.LiteralPlus, _capabilities.LiteralMinus);
+            command.Encode(builder, this);
+            command.Tag = NextTag();
+            command.OnSending(this);
+
+            // Registered before the first byte is queued, so wire order equals table order. From here on the
+            // command is written to the end whatever the caller's token says: half a command would desync the stream.
+            lock (_inflightLock)
+            {
+                _inflight.Add(command);
+            }
+
+            await WriteCommandAsync(command, builder).ConfigureAwait(false);
+        }
+        finally
+        {
+            _continuation = null;
+            _writeLock.Release();
+        }
+    }
+
+    private async Task WriteCommandAsync(ImapCommand command, CommandBuilder builder)
+    {
+        var output = _transport.Output;
+        var bytes = builder.Written;
+        try
+        {
+            WriteAscii(output, command.Tag);
+            output.Write(" "u8);
+            var start = 0;
+            foreach (var point in builder.ContinuationPoints)
+            {
+                output.Write(bytes.Span[start..point]);
+                start = point;
+                if (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is null)
+                {
+                    return; // The server refused the command before the literal: its tagged NO/BAD completed it.
+                }
+            }
+
+            output.Write(bytes.Span[start..]);
+            if (!command.Converses)
+            {
+                await FlushAsync().ConfigureAwait(false);
+                return;
+            }
+
+            while (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is { } challenge)
+            {
+                var answer = command.Answer(challenge) ?? throw new ImapProtocolException(
+                    $"The server sent an unexpected continuation during {command.Name}: + {challenge.Text}");
+                output.Write(answer.Span);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException)
+        {
+            Fault(ex);
+            throw new ImapConnectionException($"Sending {command.Name} failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Flushes, then waits for a <c>+</c> or for the command to complete (null: it completed instead).</summary>
+    private async Task<ImapContinuationResponse?> FlushAndWaitForContinuationAsync(ImapCommand command)
+    {
+        var slot = new TaskCompletionSource<ImapContinuationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _continuation = slot;
+        await FlushAsync().ConfigureAwait(false);
+        var first = await Task.WhenAny(slot.Task, command.Done).WaitAsync(_options.CommandTimeout).ConfigureAwait(false);
+        if (first == slot.Task)
+        {
+            return await slot.Task.ConfigureAwait(false);
+        }
+
+        Interlocked.CompareExchange(ref _continuation, null, slot);
+        ThrowIfFaulted();
+        return null;
+    }
+
+    private async ValueTask FlushAsync()
+    {
+        var result = await _transport.Output.FlushAsync().ConfigureAwait(false);
+        if (result.IsCanceled || result.IsCompleted)
+        {
+            ThrowIfFaulted();
+            throw new ImapConnectionException("The connection was closed while a command was being sent.");
+        }
+    }
+
+    /// <summary>Holds a command back while a command it may not run beside is in flight (RFC 9051 section 5.5).</summary>
+    private async Task WaitUntilCompatibleAsync(ImapCommand command, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            List<Task>? blockers = null;
+            lock (_inflightLock)
+            {
+                foreach (var other in _inflight)
+                {
+                    if (Conflict(other.Traits, command.Traits))
+                    {
+                        (blockers ??= []).Add(other.Done);
+                    }
+                }
+            }
+
+            if (blockers is null)
+            {
+                return;
+            }
+
+            await Task.WhenAll(blockers).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Conflict(CommandTraits a, CommandTraits b) =>
+        ((a | b) & CommandTraits.Barrier) != 0
+        || ((a & CommandTraits.UsesSequenceNumbers) != 0 && (b & CommandTraits.MayExpunge) != 0)
+        || ((a & CommandTraits.MayExpunge) != 0 && (b & CommandTraits.UsesSequenceNumbers) != 0);
+
+    private static void WriteAscii(System.IO.Pipelines.PipeWriter output, string ascii)
+    {
+        var span = output.GetSpan(ascii.Length);
+        var n = System.Text.Encoding.ASCII.GetBytes(ascii, span);
+        output.Advance(n);
+    }
+}

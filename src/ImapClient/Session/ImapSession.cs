@@ -1,0 +1,193 @@
+using System.Globalization;
+using ImapClient.Commands;
+using ImapClient.Protocol;
+using ImapClient.Transport;
+
+namespace ImapClient.Session;
+
+/// <summary>
+/// The engine of one connection: one reader loop that parses and routes every response, one writer that sends whole
+/// commands in order, the table of commands in flight, the selected-mailbox state and the connection state machine.
+/// </summary>
+internal sealed partial class ImapSession : IAsyncDisposable
+{
+    private readonly ImapTransport _transport;
+    private readonly ImapConnectionOptions _options;
+    private readonly ImapLimits _limits;
+    private readonly ResponseScanner _scanner;
+    private readonly ISessionEvents _events;
+    private readonly EventDispatcher _dispatcher = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _inflightLock = new();
+    private readonly List<ImapCommand> _inflight = [];
+    private readonly TaskCompletionSource<ImapStatusResponse> _greeting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<ImapContinuationResponse>? _continuation;
+    private ImapConnectionException? _fault;
+    private Task _readLoop = Task.CompletedTask;
+    private int _nextTag;
+    private volatile ImapConnectionState _state = ImapConnectionState.NotAuthenticated;
+    private volatile ImapCapabilities _capabilities = ImapCapabilities.None;
+    private volatile MailboxState? _mailbox;
+    private volatile ImapStatusResponse? _bye;
+
+    private ImapSession(ImapTransport transport, ImapConnectionOptions options, ISessionEvents events)
+    {
+        _transport = transport;
+        _options = options;
+        _events = events;
+        _limits = new ImapLimits
+        {
+            MaxLineLength = options.MaxLineLength,
+            MaxLiteralSize = options.MaxLiteralSize,
+            MaxNestingDepth = options.MaxNestingDepth,
+        };
+        _scanner = new ResponseScanner(_limits);
+    }
+
+    public ImapConnectionState State => _state;
+
+    public ImapCapabilities Capabilities => _capabilities;
+
+    public MailboxState? Mailbox => _mailbox;
+
+    public ImapTransport Transport => _transport;
+
+    /// <summary>The BYE the server sent, if any.</summary>
+    public ImapStatusResponse? Bye => _bye;
+
+    /// <summary>Errors thrown by the caller's event handlers.</summary>
+    public event Action<Exception>? HandlerFailed
+    {
+        add => _dispatcher.HandlerFailed += value;
+        remove => _dispatcher.HandlerFailed -= value;
+    }
+
+    /// <summary>Starts the reader loop and waits for the greeting. A BYE greeting throws.</summary>
+    public static async Task<(ImapSession Session, ImapStatusResponse Greeting)> StartAsync(
+        ImapTransport transport, ImapConnectionOptions options, ISessionEvents events, CancellationToken cancellationToken)
+    {
+        var session = new ImapSession(transport, options, events);
+        session._readLoop = Task.Run(session.ReadLoopAsync, CancellationToken.None);
+        try
+        {
+            var greeting = await session._greeting.Task.WaitAsync(options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            switch (greeting.Status)
+            {
+                case ImapStatus.Bye:
+                    throw new ImapConnectionException($"The server refused the connection: BYE {greeting.Text}".TrimEnd());
+                case ImapStatus.PreAuth:
+                    session._state = ImapConnectionState.Authenticated;
+                    break;
+                case ImapStatus.Ok:
+                    break;
+                default:
+                    throw new ImapProtocolException($"The server's greeting was {greeting}, not OK, PREAUTH or BYE.");
+            }
+
+            return (session, greeting);
+        }
+        catch (Exception ex)
+        {
+            session.Fault(ex);
+            await session.DisposeAsync().ConfigureAwait(false);
+            if (ex is TimeoutException)
+            {
+                throw new TimeoutException($"The server sent no greeting within {options.ConnectTimeout}.", ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Sends the command and awaits its result.</summary>
+    public async Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
+    {
+        await SendAsync(command, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await command.Result.WaitAsync(_options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
+            throw new TimeoutException($"{command.Name} received no reply from the server within {_options.CommandTimeout}.", ex);
+        }
+    }
+
+    public void SetState(ImapConnectionState state)
+    {
+        if (_fault is null)
+        {
+            _state = state;
+        }
+    }
+
+    public void SetCapabilities(ImapCapabilities capabilities) => _capabilities = capabilities;
+
+    /// <summary>Starts tracking a mailbox that a SELECT or EXAMINE in flight is opening.</summary>
+    public void BeginSelect(string name) => _mailbox = new MailboxState(name);
+
+    /// <summary>A failed SELECT leaves no mailbox selected (RFC 3501 section 6.3.1).</summary>
+    public void ClearSelection()
+    {
+        _mailbox = null;
+        if (_state == ImapConnectionState.Selected)
+        {
+            SetState(ImapConnectionState.Authenticated);
+        }
+    }
+
+    /// <summary>Fails every command in flight and stops the connection. The first cause wins; later calls do nothing.</summary>
+    public void Fault(Exception cause)
+    {
+        var fault = cause as ImapConnectionException
+            ?? new ImapConnectionException($"The connection is broken: {cause.Message}", cause);
+        if (Interlocked.CompareExchange(ref _fault, fault, null) is not null)
+        {
+            return;
+        }
+
+        _state = ImapConnectionState.Logout;
+        ImapCommand[] failed;
+        lock (_inflightLock)
+        {
+            failed = [.. _inflight];
+            _inflight.Clear();
+        }
+
+        foreach (var command in failed)
+        {
+            command.Fail(fault);
+        }
+
+        Interlocked.Exchange(ref _continuation, null)?.TrySetException(fault);
+        _greeting.TrySetException(fault);
+        _transport.Abort();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Fault(new ImapConnectionException("The connection was closed by the caller."));
+        try
+        {
+            await _readLoop.ConfigureAwait(false);
+        }
+        finally
+        {
+            await _transport.DisposeAsync().ConfigureAwait(false);
+            await _dispatcher.CompleteAsync().ConfigureAwait(false);
+            _writeLock.Dispose();
+        }
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new ImapConnectionException(fault.Message, fault);
+        }
+    }
+
+    private string NextTag() =>
+        string.Create(CultureInfo.InvariantCulture, $"A{Interlocked.Increment(ref _nextTag):D4}");
+}

@@ -1,0 +1,101 @@
+namespace ImapClient.Session;
+
+/// <summary>
+/// The selected mailbox as the reader loop keeps it up to date. Written only on the reader loop; read by others
+/// through <see cref="Snapshot"/>, under the lock, so a caller never sees a half-applied response.
+/// </summary>
+internal sealed class MailboxState(string name)
+{
+    private readonly Lock _lock = new();
+    private uint _exists;
+    private uint _recent;
+    private MessageFlags _flags = MessageFlags.Empty;
+    private MessageFlags? _permanentFlags;
+    private uint? _uidValidity;
+    private uint? _uidNext;
+    private uint? _firstUnseen;
+    private MailboxAccess _access;
+
+    public string Name => name;
+
+    public uint Exists
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _exists;
+            }
+        }
+    }
+
+    /// <summary>Applies an untagged response that describes the mailbox; other responses are ignored.</summary>
+    public void Apply(ImapResponse response)
+    {
+        lock (_lock)
+        {
+            switch (response)
+            {
+                case ImapExistsResponse exists:
+                    _exists = exists.Count;
+                    break;
+                case ImapRecentResponse recent:
+                    _recent = recent.Count;
+                    break;
+                case ImapExpungeResponse:
+                    _exists = _exists > 0 ? _exists - 1 : 0;
+                    break;
+                case ImapFlagsResponse flags:
+                    _flags = flags.Flags;
+                    break;
+                case ImapStatusResponse { Code: { } code }:
+                    ApplyCode(code);
+                    break;
+            }
+        }
+    }
+
+    private void ApplyCode(ImapResponseCode code)
+    {
+        switch (code.Kind)
+        {
+            case ImapResponseCodeKind.PermanentFlags:
+                _permanentFlags = code.Flags;
+                break;
+            case ImapResponseCodeKind.UidValidity:
+                _uidValidity = (uint?)code.Number;
+                break;
+            case ImapResponseCodeKind.UidNext:
+                _uidNext = (uint?)code.Number;
+                break;
+            case ImapResponseCodeKind.Unseen:
+                _firstUnseen = (uint?)code.Number;
+                break;
+            case ImapResponseCodeKind.ReadOnly:
+                _access = MailboxAccess.ReadOnly;
+                break;
+            case ImapResponseCodeKind.ReadWrite:
+                _access = MailboxAccess.ReadWrite;
+                break;
+        }
+    }
+
+    public MailboxInfo Snapshot()
+    {
+        lock (_lock)
+        {
+            return new MailboxInfo
+            {
+                Name = name,
+                Exists = _exists,
+                Recent = _recent,
+                Flags = _flags,
+                PermanentFlags = _permanentFlags,
+                UidValidity = _uidValidity,
+                UidNext = _uidNext,
+                FirstUnseen = _firstUnseen,
+                Access = _access,
+            };
+        }
+    }
+}

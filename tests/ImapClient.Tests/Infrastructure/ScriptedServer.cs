@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+
+namespace ImapClient.Tests.Infrastructure;
+
+/// <summary>How the scripted server delivers its bytes: in one write, or one byte per write and flush.</summary>
+public enum Delivery
+{
+    Whole,
+    ByteByByte,
+}
+
+/// <summary>
+/// The server side of an in-memory duplex pipe. Tests script what it sends and read back, line by line, exactly
+/// what the client wrote.
+/// </summary>
+internal sealed class ScriptedServer : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+    private readonly Pipe _toClient = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly Pipe _toServer = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly StringBuilder _received = new();
+
+    public ScriptedServer(Delivery delivery = Delivery.Whole) => Delivery = delivery;
+
+    public Delivery Delivery { get; }
+
+    /// <summary>The client's end of the pipe.</summary>
+    public IDuplexPipe ClientPipe => new DuplexPipe(_toClient.Reader, _toServer.Writer);
+
+    /// <summary>Everything the client wrote that the server has read so far.</summary>
+    public string Received => _received.ToString();
+
+    /// <summary>Connects a client and sends <paramref name="greeting"/>.</summary>
+    public async Task<ImapConnection> ConnectAsync(string greeting = "* OK IMAP4rev1 Service Ready\r\n", ImapConnectionOptions? options = null)
+    {
+        var connecting = ImapConnection.ConnectAsync(ClientPipe, options ?? new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10) });
+        await SendAsync(greeting);
+        return await connecting.WaitAsync(ReadTimeout);
+    }
+
+    public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
+
+    public async Task SendAsync(byte[] bytes)
+    {
+        if (Delivery == Delivery.Whole)
+        {
+            await _toClient.Writer.WriteAsync(bytes);
+            return;
+        }
+
+        foreach (var b in bytes)
+        {
+            await _toClient.Writer.WriteAsync(new[] { b });
+        }
+    }
+
+    /// <summary>Reads one line the client wrote (CRLF included).</summary>
+    public async Task<string> ReadLineAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        while (true)
+        {
+            var result = await _toServer.Reader.ReadAsync(timeout.Token);
+            var buffer = result.Buffer;
+            var lf = buffer.PositionOf((byte)'\n');
+            if (lf is { } end)
+            {
+                var line = buffer.Slice(0, buffer.GetPosition(1, end));
+                var text = Encoding.UTF8.GetString(line);
+                _toServer.Reader.AdvanceTo(line.End);
+                _received.Append(text);
+                return text;
+            }
+
+            _toServer.Reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                throw new EndOfStreamException("The client closed its side before writing a whole line.");
+            }
+        }
+    }
+
+    /// <summary>Reads a client line, asserts it is <paramref name="expected"/> after its tag, and returns the tag.</summary>
+    public async Task<string> ExpectCommandAsync(string expected)
+    {
+        var line = await ReadLineAsync();
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        Assert.That(space, Is.GreaterThan(0), $"the client wrote an untagged line: {line}");
+        Assert.That(line[(space + 1)..], Is.EqualTo(expected + "\r\n"));
+        return line[..space];
+    }
+
+    /// <summary>Closes the server's side: the client sees the end of the stream.</summary>
+    public Task CloseAsync() => _toClient.Writer.CompleteAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _toClient.Writer.CompleteAsync();
+        await _toServer.Reader.CompleteAsync();
+    }
+
+    private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+}
