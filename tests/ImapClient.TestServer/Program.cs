@@ -1,0 +1,3 @@
+using ImapClient.TestServer;
+
+return await ServerHost.RunAsync(args).ConfigureAwait(false);

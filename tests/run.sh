@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The test command: installs Dovecot if needed, runs every test project, prints one totals line.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+bash tests/install-dovecot.sh
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet test ImapClient.sln -c Release --nologo -v quiet \
+    --logger "console;verbosity=minimal" --logger trx --results-directory "$results" </dev/null || status=$?
+
+# Each test assembly writes one .trx. Its <Counters> are unreliable (NUnit's ignored tests count nowhere), so every
+# <UnitTestResult> outcome is counted instead: Passed, Failed/Error/Timeout/Aborted, anything else is skipped.
+passed=0 failed=0 skipped=0
+while IFS= read -r outcome; do
+    case "$outcome" in
+        Passed) passed=$((passed + 1)) ;;
+        Failed | Error | Timeout | Aborted) failed=$((failed + 1)) ;;
+        *) skipped=$((skipped + 1)) ;;
+    esac
+done < <(find "$results" -name '*.trx' -exec grep -o '<UnitTestResult [^>]*' {} + \
+    | grep -o ' outcome="[A-Za-z]*"' | cut -d'"' -f2)
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+
+if [ "$status" -ne 0 ]; then
+    echo "tests: dotnet test exited with $status" >&2
+    exit "$status"
+fi
+if [ "$failed" -ne 0 ]; then
+    exit 1
+fi
+if [ "$passed" -eq 0 ]; then
+    echo "tests: no test ran" >&2
+    exit 1
+fi
