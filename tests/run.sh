@@ -26,16 +26,17 @@ while IFS= read -r outcome; do
 done < <(find "$results" -name '*.trx' -exec grep -o '<UnitTestResult [^>]*' {} + \
     | grep -o ' outcome="[A-Za-z]*"' | cut -d'"' -f2)
 
-echo "tests: $passed passed, $failed failed, $skipped skipped"
-
+code=0
 if [ "$status" -ne 0 ]; then
-    echo "tests: dotnet test exited with $status" >&2
-    exit "$status"
+    echo "dotnet test exited with $status" >&2
+    code=$status
+elif [ "$failed" -ne 0 ]; then
+    code=1
+elif [ "$passed" -eq 0 ]; then
+    echo "no test ran" >&2
+    code=1
 fi
-if [ "$failed" -ne 0 ]; then
-    exit 1
-fi
-if [ "$passed" -eq 0 ]; then
-    echo "tests: no test ran" >&2
-    exit 1
-fi
+
+# The totals are the run's last line, whatever happened above.
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$code"

@@ -29,15 +29,22 @@ public sealed partial class ImapConnection
         try
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            stream = new NetworkStream(socket, ownsSocket: true);
             try
             {
                 await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
             }
-            catch (SocketException ex)
+            catch (Exception ex)
             {
-                throw new ImapConnectionException($"Could not connect to {host}:{port}: {ex.Message}", ex);
+                socket.Dispose();
+                if (ex is SocketException)
+                {
+                    throw new ImapConnectionException($"Could not connect to {host}:{port}: {ex.Message}", ex);
+                }
+
+                throw;
             }
+
+            stream = new NetworkStream(socket, ownsSocket: true);
 
             if (security == ImapSecurity.ImplicitTls)
             {
