@@ -32,5 +32,17 @@ public sealed class ImapResponseCode
 
     /// <summary>The code as it appeared inside the brackets.</summary>
     /// <returns>The name, followed by the arguments when there are any.</returns>
-    public override string ToString() => Arguments is null ? Name : $"{Name} {Arguments}";
+    public override string ToString()
+    {
+        var arguments = Kind switch
+        {
+            ImapResponseCodeKind.Capability => Capabilities?.ToString(),
+            ImapResponseCodeKind.PermanentFlags => $"({Flags})",
+            ImapResponseCodeKind.BadCharset => Charsets is { Count: > 0 } c ? $"({string.Join(' ', c)})" : null,
+            ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen =>
+                Number?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => Arguments,
+        };
+        return string.IsNullOrEmpty(arguments) ? Name : $"{Name} {arguments}";
+    }
 }
