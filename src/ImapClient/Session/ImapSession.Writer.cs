@@ -74,8 +74,9 @@ internal sealed partial class ImapSession
                 output.Write(answer.Span);
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException or TimeoutException)
         {
+            // Half a command is on the wire (or the server stopped answering mid-command): the stream cannot be resynchronised.
             Fault(ex);
             throw new ImapConnectionException($"Sending {command.Name} failed: {ex.Message}", ex);
         }
