@@ -35,7 +35,6 @@ public sealed class ImapAuthenticationException : AuthenticationException
     private static string Describe(ImapStatusResponse completion)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var code = completion.Code is null ? "" : $" [{completion.Code}]";
-        return $"{completion.Status.ToString().ToUpperInvariant()}{code} {completion.Text}".TrimEnd();
+        return completion.Describe();
     }
 }

@@ -31,7 +31,6 @@ public sealed class ImapCommandException : ImapException
     private static string FormatMessage(string commandName, ImapStatusResponse completion)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var code = completion.Code is null ? "" : $" [{completion.Code}]";
-        return $"{commandName} failed: the server answered {completion.Status.ToString().ToUpperInvariant()}{code} {completion.Text}".TrimEnd();
+        return $"{commandName} failed: the server answered {completion.Describe()}";
     }
 }

@@ -25,6 +25,9 @@ public sealed class ImapStatusResponse : ImapResponse
 
     /// <summary>The response in a form close to the wire.</summary>
     /// <returns>Tag (or <c>*</c>), status, code and text.</returns>
-    public override string ToString() =>
-        $"{Tag ?? "*"} {Status.ToString().ToUpperInvariant()}{(Code is null ? "" : $" [{Code}]")} {Text}".TrimEnd();
+    public override string ToString() => $"{Tag ?? "*"} {Describe()}";
+
+    /// <summary>Status, code and text, as used in exception messages: <c>NO [TRYCREATE] No such mailbox</c>.</summary>
+    internal string Describe() =>
+        $"{Status.ToString().ToUpperInvariant()}{(Code is null ? "" : $" [{Code}]")} {Text}".TrimEnd();
 }
