@@ -1,11 +1,560 @@
+using System.Globalization;
+using System.Text;
+using MimeKit;
+
 namespace ImapClient.Protocol;
 
-/// <summary>Parses a BODY / BODYSTRUCTURE. (Being written: placeholder so the engine builds.)</summary>
+/// <summary>
+/// Parses a BODY or BODYSTRUCTURE (RFC 3501 section 9 <c>body</c>, RFC 9051 for message/global). Every optional or
+/// trailing field may be missing; malformed fields that keep the token stream intact cost only their own value.
+/// </summary>
+/// <remarks>
+/// Part specifiers (RFC 3501 6.4.5): a message's multipart body takes the message's own specifier ("" at the top) and numbers its children S.1, S.2 … (just 1, 2 … at the top); a message's single-part body is S.1 (just 1 at the top).
+/// </remarks>
 internal static class BodyStructureParser
 {
+    private enum Kind
+    {
+        Basic,
+        Text,
+        Message,
+    }
+
     public static BodyPart Parse(ref ImapReader reader)
     {
-        reader.SkipValue();
-        return new BodyPartBasic(new MimeKit.ContentType("application", "octet-stream"), "");
+        // "BODYSTRUCTURE ()" or NIL: the server knows nothing about the structure; an empty multipart says so
+        // without inventing a part that a later BODY[1] would fail to fetch.
+        return ParseBody(ref reader, "", "1", 0)
+            ?? new BodyPartMultipart(new ContentType("multipart", "mixed"), "", []);
     }
+
+    /// <summary>
+    /// Reads one <c>body</c>. The caller decides the specifier because it depends on what the body turns out to be:
+    /// <paramref name="multipartSpecifier"/> if it is a multipart, <paramref name="singleSpecifier"/> otherwise.
+    /// Null for <c>()</c> or NIL, which Domino and others send for a body they could not analyse.
+    /// </summary>
+    private static BodyPart? ParseBody(ref ImapReader reader, string multipartSpecifier, string singleSpecifier, int depth)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        reader.SkipSpaces();
+        if (reader.TryConsume((byte)')'))
+        {
+            return null;
+        }
+
+        BodyPart part;
+        if (reader.IsNext((byte)'('))
+        {
+            part = ParseMultipart(ref reader, multipartSpecifier, depth);
+        }
+        else
+        {
+            var type = EnvelopeParser.ReadNString(ref reader, depth + 1);
+            part = IsChildlessMultipart(ref reader, depth)
+                ? ParseMultipartRest(ref reader, type, multipartSpecifier, [], depth)
+                : ParseSinglePart(ref reader, type, singleSpecifier, depth);
+        }
+
+        reader.SkipSpaces();
+        reader.Expect((byte)')');
+        return part;
+    }
+
+    /// <summary>
+    /// Gmail and others send multiparts without children: <c>("ALTERNATIVE")</c>, <c>("ALTERNATIVE" ("BOUNDARY" "x")
+    /// NIL NIL)</c>, <c>("RELATED" NIL ("ATTACHMENT" NIL) NIL)</c>. A single part always has a string subtype and at
+    /// least six values after its type; these have a list, a close or NIL second, and fewer values in all.
+    /// </summary>
+    private static bool IsChildlessMultipart(ref ImapReader reader, int depth)
+    {
+        reader.SkipSpaces();
+        if (reader.IsNext((byte)')') || reader.IsNext((byte)'('))
+        {
+            return true;
+        }
+
+        var probe = reader;
+        if (!probe.TryReadNil())
+        {
+            return false;
+        }
+
+        for (var count = 1; count < 6; count++)
+        {
+            probe.SkipSpaces();
+            if (probe.IsNext((byte)')'))
+            {
+                return true;
+            }
+
+            probe.SkipValue(depth + 1);
+        }
+
+        return false;
+    }
+
+    /// <summary><c>1*body SP media-subtype [SP body-ext-mpart]</c>, after the opening parenthesis.</summary>
+    private static BodyPartMultipart ParseMultipart(ref ImapReader reader, string specifier, int depth)
+    {
+        var parts = new List<BodyPart>();
+        var prefix = specifier.Length == 0 ? "" : specifier + ".";
+        for (var index = 1; ; index++)
+        {
+            reader.SkipSpaces();
+            if (!reader.IsNext((byte)'('))
+            {
+                break;
+            }
+
+            // The index counts children the server could not describe too, so that later specifiers stay right.
+            var child = string.Create(CultureInfo.InvariantCulture, $"{prefix}{index}");
+            if (ParseBody(ref reader, child, child, depth + 1) is { } part)
+            {
+                parts.Add(part);
+            }
+        }
+
+        var subtype = reader.IsNext((byte)')') ? null : EnvelopeParser.ReadNString(ref reader, depth + 1);
+        return ParseMultipartRest(ref reader, subtype, specifier, parts, depth);
+    }
+
+    /// <summary>What follows the subtype of a multipart: <c>[SP body-ext-mpart]</c>.</summary>
+    private static BodyPartMultipart ParseMultipartRest(
+        ref ImapReader reader, string? subtype, string specifier, List<BodyPart> parts, int depth)
+    {
+        var contentType = new ContentType("multipart", Normalize(subtype, "mixed"));
+        var extension = new Extension();
+        ReadExtensions(ref reader, contentType, ref extension, multipart: true, depth);
+        return new BodyPartMultipart(contentType, specifier, parts)
+        {
+            ContentDisposition = extension.Disposition,
+            ContentLanguage = extension.Language,
+            ContentLocation = extension.Location,
+        };
+    }
+
+    /// <summary>
+    /// <c>body-type-basic / body-type-text / body-type-msg</c> and <c>[SP body-ext-1part]</c>, after the type. Whatever
+    /// the media type says, the shape wins: a message/rfc822 without an envelope is read as a basic part, and GMX's
+    /// ("multipart" "related" …) written as a basic part stays an opaque leaf.
+    /// </summary>
+    private static BodyPartBasic ParseSinglePart(ref ImapReader reader, string? type, string specifier, int depth)
+    {
+        reader.SkipSpaces();
+        var subtype = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        var contentType = new ContentType(Normalize(type, "application"), Normalize(subtype, "octet-stream"));
+        var kind = KindOf(contentType);
+        var fields = new Fields { Encoding = "7BIT" };
+        ReadBodyFields(ref reader, contentType, kind, ref fields, specifier, depth);
+
+        var extension = new Extension();
+        ReadExtensions(ref reader, contentType, ref extension, multipart: false, depth);
+
+        // Init-only properties: each concrete type has to be filled in on its own.
+        return kind switch
+        {
+            Kind.Text => new BodyPartText(contentType, specifier)
+            {
+                Lines = fields.Lines,
+                ContentId = fields.Id,
+                ContentDescription = fields.Description,
+                ContentTransferEncoding = fields.Encoding,
+                Octets = fields.Octets,
+                ContentMd5 = extension.Md5,
+                ContentDisposition = extension.Disposition,
+                ContentLanguage = extension.Language,
+                ContentLocation = extension.Location,
+            },
+            Kind.Message => new BodyPartMessage(contentType, specifier)
+            {
+                Envelope = fields.Envelope,
+                Body = fields.Body,
+                Lines = fields.Lines,
+                ContentId = fields.Id,
+                ContentDescription = fields.Description,
+                ContentTransferEncoding = fields.Encoding,
+                Octets = fields.Octets,
+                ContentMd5 = extension.Md5,
+                ContentDisposition = extension.Disposition,
+                ContentLanguage = extension.Language,
+                ContentLocation = extension.Location,
+            },
+            _ => new BodyPartBasic(contentType, specifier)
+            {
+                ContentId = fields.Id,
+                ContentDescription = fields.Description,
+                ContentTransferEncoding = fields.Encoding,
+                Octets = fields.Octets,
+                ContentMd5 = extension.Md5,
+                ContentDisposition = extension.Disposition,
+                ContentLanguage = extension.Language,
+                ContentLocation = extension.Location,
+            },
+        };
+    }
+
+    private static Kind KindOf(ContentType contentType)
+    {
+        if (contentType.MediaType.Equals("text", StringComparison.OrdinalIgnoreCase))
+        {
+            return Kind.Text;
+        }
+
+        return contentType.MediaType.Equals("message", StringComparison.OrdinalIgnoreCase)
+            && (contentType.MediaSubtype.Equals("rfc822", StringComparison.OrdinalIgnoreCase)
+                || contentType.MediaSubtype.Equals("global", StringComparison.OrdinalIgnoreCase))
+            ? Kind.Message
+            : Kind.Basic;
+    }
+
+    private struct Fields
+    {
+        public string? Id;
+        public string? Description;
+        public string Encoding;
+        public long Octets;
+        public long Lines;
+        public Envelope? Envelope;
+        public BodyPart? Body;
+    }
+
+    private struct Extension
+    {
+        public string? Md5;
+        public ContentDisposition? Disposition;
+        public IReadOnlyList<string>? Language;
+        public string? Location;
+    }
+
+    /// <summary>True when another value follows before the closing parenthesis of the current list.</summary>
+    private static bool NextField(ref ImapReader reader)
+    {
+        reader.SkipSpaces();
+        return !reader.IsNext((byte)')');
+    }
+
+    private static bool NextIsNil(ref ImapReader reader)
+    {
+        var probe = reader;
+        return probe.TryReadNil();
+    }
+
+    /// <summary>
+    /// <c>body-fields</c> and the type-specific tail: lines for text, envelope + body + lines for a message. Returns
+    /// early, leaving the rest at their defaults, when the server stops sending fields.
+    /// </summary>
+    private static void ReadBodyFields(
+        ref ImapReader reader, ContentType contentType, Kind kind, ref Fields fields, string specifier, int depth)
+    {
+        if (!NextField(ref reader))
+        {
+            return;
+        }
+
+        ReadParameters(ref reader, contentType.Parameters, depth + 1);
+        if (!NextField(ref reader))
+        {
+            return;
+        }
+
+        fields.Id = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        if (!NextField(ref reader))
+        {
+            return;
+        }
+
+        fields.Description = EnvelopeParser.DecodeText(EnvelopeParser.ReadNString(ref reader, depth + 1));
+        if (!NextField(ref reader))
+        {
+            return;
+        }
+
+        var encoding = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        if (!string.IsNullOrEmpty(encoding))
+        {
+            fields.Encoding = encoding.ToUpperInvariant();
+        }
+
+        if (!NextField(ref reader))
+        {
+            return;
+        }
+
+        fields.Octets = ReadSize(ref reader, depth + 1);
+        if (kind == Kind.Text)
+        {
+            // A string here is already the MD5 of a server that left the line count out.
+            if (NextField(ref reader) && (reader.NextIsDigit || NextIsNil(ref reader)))
+            {
+                fields.Lines = ReadSize(ref reader, depth + 1);
+            }
+        }
+        else if (kind == Kind.Message && NextField(ref reader) && (reader.IsNext((byte)'(') || NextIsNil(ref reader)))
+        {
+            fields.Envelope = reader.TryReadNil() ? null : EnvelopeParser.Parse(ref reader, depth + 1);
+            if (!NextField(ref reader))
+            {
+                return;
+            }
+
+            if (!reader.NextIsDigit)
+            {
+                var prefix = specifier.Length == 0 ? "" : specifier + ".";
+                fields.Body = ParseBody(ref reader, specifier, prefix + "1", depth + 1);
+                if (!NextField(ref reader))
+                {
+                    return;
+                }
+            }
+
+            if (reader.NextIsDigit || NextIsNil(ref reader))
+            {
+                fields.Lines = ReadSize(ref reader, depth + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>body-ext-1part</c> (md5 first) or <c>body-ext-mpart</c> (parameters first), then disposition, language,
+    /// location; later extensions are skipped.
+    /// </summary>
+    private static void ReadExtensions(
+        ref ImapReader reader, ContentType contentType, ref Extension extension, bool multipart, int depth)
+    {
+        for (var index = 0; NextField(ref reader); index++)
+        {
+            switch (index)
+            {
+                case 0 when multipart:
+                    ReadParameters(ref reader, contentType.Parameters, depth + 1);
+                    break;
+                case 0:
+                    extension.Md5 = EnvelopeParser.ReadNString(ref reader, depth + 1);
+                    break;
+                case 1:
+                    extension.Disposition = ReadDisposition(ref reader, depth + 1);
+                    break;
+                case 2:
+                    extension.Language = ReadLanguage(ref reader, depth + 1);
+                    break;
+                case 3:
+                    extension.Location = EnvelopeParser.ReadNString(ref reader, depth + 1);
+                    break;
+                default:
+                    reader.SkipValue(depth + 1);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A number; NIL or a non-numeric atom (sizes a broken server could not compute) counts as 0.</summary>
+    private static long ReadSize(ref ImapReader reader, int depth)
+    {
+        if (reader.NextIsDigit)
+        {
+            var value = reader.ReadNumber64();
+            return value > long.MaxValue ? long.MaxValue : (long)value;
+        }
+
+        reader.SkipValue(depth);
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>body-fld-param</c>: <c>"(" string SP string *(SP string SP string) ")" / nil</c>. A NIL value (mail.ru's
+    /// <c>("boundary" NIL)</c>) drops that parameter. Names with <c>*</c> (RFC 2231) and values holding encoded words
+    /// (RFC 2047, which mailers use in filenames anyway) are decoded by MimeKit's own header parser.
+    /// </summary>
+    private static void ReadParameters(ref ImapReader reader, ParameterList target, int depth)
+    {
+        if (!reader.IsNext((byte)'('))
+        {
+            reader.SkipValue(depth);
+            return;
+        }
+
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        List<(string Name, string Value)>? encoded = null;
+        while (NextField(ref reader))
+        {
+            var name = EnvelopeParser.ReadNString(ref reader, depth + 1);
+            if (!NextField(ref reader))
+            {
+                break;
+            }
+
+            var value = EnvelopeParser.ReadNString(ref reader, depth + 1);
+            if (name is null || value is null)
+            {
+                continue;
+            }
+
+            if (name.Contains('*', StringComparison.Ordinal) || value.Contains("=?", StringComparison.Ordinal))
+            {
+                (encoded ??= []).Add((name, value));
+            }
+            else if (IsParameterName(name))
+            {
+                target[name] = value;
+            }
+        }
+
+        reader.Expect((byte)')');
+        if (encoded is not null)
+        {
+            AddEncodedParameters(target, encoded);
+        }
+    }
+
+    private static void AddEncodedParameters(ParameterList target, List<(string Name, string Value)> encoded)
+    {
+        var header = new StringBuilder("application/octet-stream");
+        foreach (var (name, value) in encoded)
+        {
+            header.Append("; ").Append(name).Append("=\"");
+            foreach (var c in value)
+            {
+                if (c is '"' or '\\')
+                {
+                    header.Append('\\');
+                }
+
+                header.Append(c);
+            }
+
+            header.Append('"');
+        }
+
+        if (ContentType.TryParse(EnvelopeParser.TextOptions, header.ToString(), out var parsed))
+        {
+            foreach (var parameter in parsed.Parameters)
+            {
+                target[parameter.Name] = parameter.Value;
+            }
+
+            return;
+        }
+
+        // MimeKit could not make sense of them: keep the plain ones raw rather than lose them.
+        foreach (var (name, value) in encoded)
+        {
+            if (IsParameterName(name))
+            {
+                target[name] = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>body-fld-dsp</c>: <c>"(" string SP body-fld-param ")" / nil</c>. Exchange sends a bare <c>"inline"</c>,
+    /// which is accepted; other strings in this slot (a Content-Description, seen on multiparts) are not
+    /// dispositions and give null.
+    /// </summary>
+    private static ContentDisposition? ReadDisposition(ref ImapReader reader, int depth)
+    {
+        if (!reader.IsNext((byte)'('))
+        {
+            return CreateDisposition(EnvelopeParser.ReadNString(ref reader, depth));
+        }
+
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        ContentDisposition? disposition = null;
+        for (var index = 0; NextField(ref reader); index++)
+        {
+            if (index == 0)
+            {
+                disposition = CreateDisposition(EnvelopeParser.ReadNString(ref reader, depth + 1));
+            }
+            else if (index == 1 && disposition is not null)
+            {
+                ReadParameters(ref reader, disposition.Parameters, depth + 1);
+            }
+            else
+            {
+                reader.SkipValue(depth + 1);
+            }
+        }
+
+        reader.Expect((byte)')');
+        return disposition;
+    }
+
+    /// <summary>MimeKit throws for a disposition that is not an RFC 5322 atom; such a value is not one anyway.</summary>
+    private static ContentDisposition? CreateDisposition(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var c in value)
+        {
+            if (!IsAtomChar(c))
+            {
+                return null;
+            }
+        }
+
+        return new ContentDisposition(value.ToLowerInvariant());
+    }
+
+    /// <summary><c>body-fld-lang</c>: <c>nstring / "(" string *(SP string) ")"</c>.</summary>
+    private static List<string>? ReadLanguage(ref ImapReader reader, int depth)
+    {
+        if (!reader.IsNext((byte)'('))
+        {
+            return EnvelopeParser.ReadNString(ref reader, depth) is { } single ? [single] : null;
+        }
+
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        var languages = new List<string>();
+        while (NextField(ref reader))
+        {
+            if (EnvelopeParser.ReadNString(ref reader, depth + 1) is { } language)
+            {
+                languages.Add(language);
+            }
+        }
+
+        reader.Expect((byte)')');
+        return languages;
+    }
+
+    /// <summary>Media types are case-insensitive; lower case lets callers compare MimeType with plain equality.</summary>
+    private static string Normalize(string? value, string fallback) =>
+        string.IsNullOrEmpty(value) ? fallback : value.ToLowerInvariant();
+
+    /// <summary>RFC 2231 attribute-char, which is what MimeKit accepts as a parameter name.</summary>
+    private static bool IsParameterName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c is <= ' ' or >= (char)127 or '(' or ')' or '<' or '>' or '@' or ',' or ';' or ':' or '\\' or '"'
+                or '/' or '[' or ']' or '?' or '=' or '*' or '\'' or '%')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>RFC 5322 atext.</summary>
+    private static bool IsAtomChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '/'
+            or '=' or '?' or '^' or '_' or '`' or '{' or '|' or '}' or '~';
 }

@@ -1,11 +1,330 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+
 namespace ImapClient.Protocol;
 
-/// <summary>Parses an ENVELOPE. (Being written: placeholder so the engine builds.)</summary>
+/// <summary>
+/// Parses an ENVELOPE (RFC 3501 7.4.2): <c>(date subject from sender reply-to to cc bcc in-reply-to message-id)</c>.
+/// Servers copy header fields into it with little care, so everything that does not break the token stream is
+/// tolerated: missing trailing fields, extra spaces, stray NILs inside address lists, half-empty addresses.
+/// </summary>
 internal static class EnvelopeParser
 {
-    public static Envelope Parse(ref ImapReader reader)
+    /// <summary>
+    /// The options every RFC 2047 / RFC 2231 decode in the protocol layer uses. Building them registers the legacy
+    /// code pages first: without that, .NET knows only a handful of charsets, and GBK, windows-1252 or KOI8-R words
+    /// would come out as mojibake.
+    /// </summary>
+    internal static ParserOptions TextOptions { get; } = CreateTextOptions();
+
+    public static Envelope Parse(ref ImapReader reader) => Parse(ref reader, 0);
+
+    internal static Envelope Parse(ref ImapReader reader, int depth)
     {
-        reader.SkipValue();
-        return new Envelope();
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        string? dateText = null, subject = null, inReplyTo = null, messageId = null;
+        InternetAddressList? from = null, sender = null, replyTo = null, to = null, cc = null, bcc = null;
+        for (var field = 0; ; field++)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            switch (field)
+            {
+                case 0:
+                    dateText = ReadNString(ref reader, depth + 1);
+                    break;
+                case 1:
+                    subject = DecodeText(ReadNString(ref reader, depth + 1));
+                    break;
+                case 2:
+                    from = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 3:
+                    sender = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 4:
+                    replyTo = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 5:
+                    to = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 6:
+                    cc = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 7:
+                    bcc = ParseAddressList(ref reader, depth + 1);
+                    break;
+                case 8:
+                    inReplyTo = ReadNString(ref reader, depth + 1);
+                    break;
+                case 9:
+                    messageId = ReadNString(ref reader, depth + 1);
+                    break;
+                default:
+                    reader.SkipValue(depth + 1);
+                    break;
+            }
+        }
+
+        return new Envelope
+        {
+            DateText = dateText,
+            Date = ImapDateParser.ParseEnvelopeDate(dateText),
+            Subject = subject,
+            From = from ?? [],
+            Sender = sender ?? [],
+            ReplyTo = replyTo ?? [],
+            To = to ?? [],
+            Cc = cc ?? [],
+            Bcc = bcc ?? [],
+            InReplyTo = inReplyTo,
+            MessageId = messageId,
+        };
+    }
+
+    /// <summary>
+    /// Reads an nstring, also accepting a bare atom (some servers leave simple values unquoted) and skipping a list
+    /// where a string belongs, so that one malformed field costs that field only.
+    /// </summary>
+    internal static string? ReadNString(ref ImapReader reader, int depth)
+    {
+        switch (reader.Peek())
+        {
+            case (byte)'"' or (byte)'{' or (byte)'~':
+                return reader.ReadString();
+            case (byte)'(':
+                reader.SkipValue(depth);
+                return null;
+            default:
+                return reader.TryReadNil() ? null : Encoding.UTF8.GetString(reader.ReadAtom());
+        }
+    }
+
+    /// <summary>Decodes RFC 2047 encoded words in unstructured text (Subject, Content-Description).</summary>
+    internal static string? DecodeText(string? text) =>
+        text is not null && text.Contains("=?", StringComparison.Ordinal)
+            ? Rfc2047.DecodeText(TextOptions, Encoding.UTF8.GetBytes(text))
+            : text;
+
+    /// <summary>Decodes RFC 2047 encoded words in a phrase (display and group names).</summary>
+    private static string? DecodePhrase(string? text) =>
+        text is not null && text.Contains("=?", StringComparison.Ordinal)
+            ? Rfc2047.DecodePhrase(TextOptions, Encoding.UTF8.GetBytes(text))
+            : text;
+
+    /// <summary>
+    /// <c>NIL</c> or <c>"(" 1*address ")"</c>. Group syntax (RFC 3501 7.4.2): <c>(NIL NIL "name" NIL)</c> opens a
+    /// group and <c>(NIL NIL NIL NIL)</c> closes it. A group that is never closed was most likely a host-less
+    /// mailbox, so it is kept as one, followed by the addresses it would have held.
+    /// </summary>
+    private static InternetAddressList ParseAddressList(ref ImapReader reader, int depth)
+    {
+        var list = new InternetAddressList();
+        if (!reader.IsNext((byte)'('))
+        {
+            // NIL, or a string where a list belongs: nothing usable either way.
+            reader.SkipValue(depth);
+            return list;
+        }
+
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        string? groupName = null;
+        MailboxAddress? groupAsMailbox = null;
+        List<InternetAddress>? members = null;
+        while (true)
+        {
+            // Outlook.com puts a space between addresses.
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            if (!reader.IsNext((byte)'('))
+            {
+                // A bare NIL (seen before the real address) or other debris between addresses.
+                reader.SkipValue(depth + 1);
+                continue;
+            }
+
+            var (name, mailbox, host) = ParseAddress(ref reader, depth + 1);
+            if (host is null && mailbox is null && name is null)
+            {
+                if (members is not null)
+                {
+                    list.Add(new GroupAddress(groupName!, members));
+                    members = null;
+                    groupAsMailbox = null;
+                }
+
+                continue;
+            }
+
+            if (host is null && mailbox is not null)
+            {
+                if (members is not null)
+                {
+                    AddUnclosedGroup(list, groupAsMailbox, members);
+                }
+
+                groupName = DecodePhrase(mailbox) ?? "";
+                groupAsMailbox = CreateMailbox(name, mailbox, null);
+                members = [];
+                continue;
+            }
+
+            if (CreateMailbox(name, mailbox, host) is { } address)
+            {
+                if (members is not null)
+                {
+                    members.Add(address);
+                }
+                else
+                {
+                    list.Add(address);
+                }
+            }
+        }
+
+        if (members is not null)
+        {
+            AddUnclosedGroup(list, groupAsMailbox, members);
+        }
+
+        return list;
+    }
+
+    private static void AddUnclosedGroup(InternetAddressList list, MailboxAddress? start, List<InternetAddress> members)
+    {
+        if (start is not null)
+        {
+            list.Add(start);
+        }
+
+        list.AddRange(members);
+    }
+
+    /// <summary>
+    /// <c>(name adl mailbox host)</c>; the source route (adl) is obsolete and dropped. More than four values mean the
+    /// name spilled over: DavMail counts a raw UTF-8 name's literal length in characters, not bytes, so the rest of the
+    /// name (with its unescaped quotes) arrives as extra tokens. The last two values are still mailbox and host, and
+    /// the name is rebuilt from everything before the adl.
+    /// </summary>
+    private static (string? Name, string? Mailbox, string? Host) ParseAddress(ref ImapReader reader, int depth)
+    {
+        reader.EnterNested(depth);
+        reader.Expect((byte)'(');
+        string? name = null, adl = null, mailbox = null, host = null;
+        bool adlQuoted = false, mailboxQuoted = false, hostQuoted = false;
+        List<(string? Value, bool Quoted)>? spilled = null;
+        for (var field = 0; ; field++)
+        {
+            reader.SkipSpaces();
+            if (reader.TryConsume((byte)')'))
+            {
+                break;
+            }
+
+            var quoted = reader.IsNext((byte)'"');
+            var value = ReadNString(ref reader, depth + 1);
+            switch (field)
+            {
+                case 0:
+                    name = value;
+                    break;
+                case 1:
+                    (adl, adlQuoted) = (value, quoted);
+                    break;
+                case 2:
+                    (mailbox, mailboxQuoted) = (value, quoted);
+                    break;
+                case 3:
+                    (host, hostQuoted) = (value, quoted);
+                    break;
+                case 4:
+                    spilled = [(name, false), (adl, adlQuoted), (mailbox, mailboxQuoted), (host, hostQuoted), (value, quoted)];
+                    break;
+                default:
+                    spilled!.Add((value, quoted));
+                    break;
+            }
+        }
+
+        return spilled is null ? (name, mailbox, host) : Respill(spilled);
+    }
+
+    private static (string? Name, string? Mailbox, string? Host) Respill(List<(string? Value, bool Quoted)> values)
+    {
+        var name = new StringBuilder();
+        for (var i = 0; i < values.Count - 3; i++)
+        {
+            if (values[i].Value is not { } part)
+            {
+                continue;
+            }
+
+            if (name.Length > 0)
+            {
+                name.Append(' ');
+            }
+
+            // A quoted token after the first one was a quoted word inside the name: the quotes were part of it.
+            if (i > 0 && values[i].Quoted)
+            {
+                name.Append('"').Append(part).Append('"');
+            }
+            else
+            {
+                name.Append(part);
+            }
+        }
+
+        return (name.Length == 0 ? null : name.ToString(), values[^2].Value, values[^1].Value);
+    }
+
+    /// <summary>
+    /// Builds a mailbox without ever throwing: MimeKit validates the addr-spec, and servers hand over whatever the
+    /// header held. An invalid local-part is retried quoted (RFC 5322 allows any text there); an address that still
+    /// does not parse survives as a display name, and a part with neither name nor mailbox is dropped.
+    /// </summary>
+    private static MailboxAddress? CreateMailbox(string? rawName, string? mailbox, string? host)
+    {
+        // An empty display name is no name: servers send "" and NIL for the same missing phrase.
+        var name = DecodePhrase(rawName) is { Length: > 0 } decoded ? decoded : null;
+        if (string.IsNullOrEmpty(mailbox))
+        {
+            // Exchange sends (name NIL NIL ".MISSING-HOST-NAME.") for senders it cannot render.
+            return name is null ? null : new MailboxAddress(name, "");
+        }
+
+        var addrSpec = string.IsNullOrEmpty(host) ? mailbox : string.Concat(mailbox, "@", host);
+        if (MailboxAddress.TryParse(TextOptions, addrSpec, out var parsed) && parsed.Route.Count == 0)
+        {
+            parsed.Name = name;
+            return parsed;
+        }
+
+        var quoted = string.Concat("\"", mailbox.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
+        var quotedSpec = string.IsNullOrEmpty(host) ? quoted : string.Concat(quoted, "@", host);
+        if (MailboxAddress.TryParse(TextOptions, quotedSpec, out parsed) && parsed.Route.Count == 0)
+        {
+            parsed.Name = name;
+            return parsed;
+        }
+
+        return new MailboxAddress(name ?? addrSpec, "");
+    }
+
+    private static ParserOptions CreateTextOptions()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return new ParserOptions();
     }
 }

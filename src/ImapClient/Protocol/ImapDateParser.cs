@@ -1,8 +1,135 @@
+using MimeKit.Utils;
+
 namespace ImapClient.Protocol;
 
-/// <summary>Parses IMAP date-time values. (Being written: placeholder so the engine builds.)</summary>
+/// <summary>Parses the two date shapes a FETCH carries: INTERNALDATE (fixed IMAP syntax) and the envelope's Date header.</summary>
 internal static class ImapDateParser
 {
-    public static DateTimeOffset? ParseInternalDate(string text) =>
-        DateTimeOffset.TryParseExact(text.Trim(), "d-MMM-yyyy HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+    private static ReadOnlySpan<byte> MonthNames => "janfebmaraprmayjunjulaugsepoctnovdec"u8;
+
+    /// <summary>
+    /// Parses <c>date-time</c> (RFC 3501): <c>dd-Mon-yyyy HH:mm:ss +zzzz</c>, where the day may be one digit or
+    /// space-padded. Returns null rather than throwing: a bad date must not cost the rest of the FETCH.
+    /// </summary>
+    public static DateTimeOffset? ParseInternalDate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var s = text.AsSpan().Trim(' ');
+        var pos = 0;
+        if (!TryReadNumber(s, ref pos, 1, 2, out var day)
+            || !TrySkip(s, ref pos, '-')
+            || !TryReadMonth(s, ref pos, out var month)
+            || !TrySkip(s, ref pos, '-')
+            || !TryReadNumber(s, ref pos, 4, 4, out var year)
+            || !TrySkipSpaces(s, ref pos)
+            || !TryReadNumber(s, ref pos, 2, 2, out var hour)
+            || !TrySkip(s, ref pos, ':')
+            || !TryReadNumber(s, ref pos, 2, 2, out var minute)
+            || !TrySkip(s, ref pos, ':')
+            || !TryReadNumber(s, ref pos, 2, 2, out var second)
+            || !TrySkipSpaces(s, ref pos)
+            || pos >= s.Length
+            || s[pos] is not ('+' or '-'))
+        {
+            return null;
+        }
+
+        var negative = s[pos++] == '-';
+        if (!TryReadNumber(s, ref pos, 4, 4, out var zone) || pos != s.Length)
+        {
+            return null;
+        }
+
+        var zoneHours = zone / 100;
+        var zoneMinutes = zone % 100;
+        if (year < 1 || day > DateTime.DaysInMonth(year, month) || day < 1 || hour > 23 || minute > 59 || second > 60
+            || zoneHours > 14 || zoneMinutes > 59 || (zoneHours == 14 && zoneMinutes > 0))
+        {
+            return null;
+        }
+
+        // A leap second cannot be represented; the instant just before it is the honest approximation.
+        second = Math.Min(second, 59);
+        var offset = new TimeSpan(zoneHours, zoneMinutes, 0);
+        if (negative)
+        {
+            offset = -offset;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(local, offset);
+    }
+
+    /// <summary>
+    /// Parses an RFC 5322 Date header as found in an ENVELOPE, which servers pass through unchecked: MimeKit's parser
+    /// is lenient about the many shapes mailers produce. Null when absent or unparseable.
+    /// </summary>
+    public static DateTimeOffset? ParseEnvelopeDate(string? text) =>
+        text is not null && DateUtils.TryParse(text, out var date) ? date : null;
+
+    private static bool TryReadNumber(ReadOnlySpan<char> s, ref int pos, int minDigits, int maxDigits, out int value)
+    {
+        value = 0;
+        var start = pos;
+        while (pos < s.Length && pos - start < maxDigits && char.IsAsciiDigit(s[pos]))
+        {
+            value = (value * 10) + (s[pos] - '0');
+            pos++;
+        }
+
+        return pos - start >= minDigits;
+    }
+
+    private static bool TryReadMonth(ReadOnlySpan<char> s, ref int pos, out int month)
+    {
+        month = 0;
+        if (s.Length - pos < 3)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            var name = MonthNames.Slice(i * 3, 3);
+            if (char.ToLowerInvariant(s[pos]) == name[0]
+                && char.ToLowerInvariant(s[pos + 1]) == name[1]
+                && char.ToLowerInvariant(s[pos + 2]) == name[2])
+            {
+                month = i + 1;
+                pos += 3;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TrySkip(ReadOnlySpan<char> s, ref int pos, char expected)
+    {
+        if (pos < s.Length && s[pos] == expected)
+        {
+            pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>One space is the grammar; more are tolerated because the only cost is accepting a sloppy server.</summary>
+    private static bool TrySkipSpaces(ReadOnlySpan<char> s, ref int pos)
+    {
+        var start = pos;
+        while (pos < s.Length && s[pos] == ' ')
+        {
+            pos++;
+        }
+
+        return pos > start;
+    }
 }
