@@ -6,6 +6,16 @@ namespace ImapClient.Tests.Integration;
 /// <summary>Runs samples/SeedSession as a separate process, with its documented command line, against Dovecot.</summary>
 public class SeedSessionSampleTests
 {
+    /// <summary>The session stores \Deleted on message 12; each run starts from the RFC's state (just \Seen).</summary>
+    [SetUp]
+    public async Task ResetMessage12Async()
+    {
+        await using var imap = await IntegrationConnections.LoginAsync(Rfc3501Seed.User);
+        await imap.SelectAsync(Rfc3501Seed.Mailbox);
+        await imap.StoreAsync(SequenceSet.Single(Rfc3501Seed.RfcMessageNumber), StoreAction.Replace, new MessageFlags(SystemFlags.Seen), silent: true);
+        await imap.LogoutAsync();
+    }
+
     [TestCase("login", "none")]
     [TestCase("cram-md5", "implicit")]
     [TestCase("digest-md5", "none")]
