@@ -5,7 +5,10 @@ namespace ImapClient;
 /// <summary>Settings for an <see cref="ImapConnection"/>.</summary>
 public sealed class ImapConnectionOptions
 {
-    /// <summary>How long a command may wait for its completion before it fails with <see cref="TimeoutException"/>. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    /// <summary>
+    /// How long a command may wait for its completion before it fails with <see cref="TimeoutException"/>, counting the
+    /// time it is held back behind commands it may not run beside. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long connecting (TCP, TLS and the greeting) may take. Default 30 seconds.</summary>

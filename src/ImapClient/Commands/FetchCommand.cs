@@ -8,10 +8,16 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
 {
     private readonly List<FetchedMessage> _messages = [];
     private readonly Dictionary<uint, FetchedMessage> _bySequence = [];
+    private MailboxState? _mailbox;
 
     public override string Name => byUid ? "UID FETCH" : "FETCH";
 
     public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
+
+    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
+
+    /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
+    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
@@ -26,7 +32,7 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
         }
 
         var key = byUid ? message.Uid : message.SequenceNumber;
-        if (key is not { } number || !set.Contains(number))
+        if (key is not { } number || !set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists))
         {
             return false;
         }

@@ -22,6 +22,12 @@ internal abstract class ImapCommand
     /// <summary>Completes (never faults) once the command's tagged response was consumed or the connection broke.</summary>
     public Task Done => _done.Task;
 
+    /// <summary>
+    /// For commands that claim untagged FETCH data per message (FETCH, STORE): the messages they address and whether
+    /// by UID. Untagged FETCH data names no tag, so two such commands whose messages may overlap do not run side by side.
+    /// </summary>
+    public virtual (SequenceSet Set, bool ByUid)? ClaimedMessages => null;
+
     /// <summary>The states the command may be sent in.</summary>
     public virtual bool IsAllowedIn(ImapConnectionState state) => state != ImapConnectionState.Logout;
 

@@ -8,10 +8,16 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
     : ImapCommand<IReadOnlyList<FetchedMessage>>
 {
     private readonly List<FetchedMessage> _messages = [];
+    private MailboxState? _mailbox;
 
     public override string Name => byUid ? "UID STORE" : "STORE";
 
     public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
+
+    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
+
+    /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
+    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
@@ -52,7 +58,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
         }
 
         var key = byUid ? message.Uid : message.SequenceNumber;
-        if (key is not { } number || !set.Contains(number))
+        if (key is not { } number || !set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists))
         {
             return false;
         }

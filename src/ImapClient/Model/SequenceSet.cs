@@ -101,6 +101,51 @@ public sealed class SequenceSet
         return false;
     }
 
+    /// <summary>
+    /// Whether a FETCH response belongs to a command that named this set. <c>*</c> is the last message in the mailbox
+    /// (also for UIDs: the highest UID is the last message's), and <c>n:*</c> holds it even when it is below n.
+    /// </summary>
+    internal bool Contains(uint number, bool isLastMessage)
+    {
+        foreach (var (start, end) in _ranges)
+        {
+            var inRange = end == uint.MaxValue
+                ? isLastMessage || (start != uint.MaxValue && number >= start)
+                : number >= start && number <= end;
+            if (inRange)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the sets may share a number. A set with <c>*</c> may share any: <c>*</c> stands for a number only the
+    /// server knows, and <c>n:*</c> covers numbers below n when fewer exist.
+    /// </summary>
+    internal bool MayOverlap(SequenceSet other)
+    {
+        if (HasStar || other.HasStar)
+        {
+            return true;
+        }
+
+        foreach (var (start, end) in _ranges)
+        {
+            foreach (var (otherStart, otherEnd) in other._ranges)
+            {
+                if (start <= otherEnd && otherStart <= end)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The set in IMAP syntax.</summary>
     /// <returns>E.g. <c>1:5,7,10:*</c>.</returns>
     public override string ToString()
@@ -135,6 +180,8 @@ public sealed class SequenceSet
             }
         }
     }
+
+    private bool HasStar => Array.Exists(_ranges, r => r.End == uint.MaxValue);
 
     private static uint ParseNumber(string s, string whole)
     {

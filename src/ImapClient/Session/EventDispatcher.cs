@@ -36,8 +36,21 @@ internal sealed class EventDispatcher
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                HandlerFailed?.Invoke(ex);
+                ReportFailure(ex);
             }
+        }
+    }
+
+    private void ReportFailure(Exception exception)
+    {
+        try
+        {
+            HandlerFailed?.Invoke(exception);
+        }
+#pragma warning disable CA1031 // A failing failure handler has nowhere left to report to; it must not end the pump either.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 }

@@ -7,13 +7,17 @@ namespace ImapClient.Session;
 /// <summary>The writer: one command at a time, whole, in tag order; held-back commands wait here.</summary>
 internal sealed partial class ImapSession
 {
-    private async Task SendAsync(ImapCommand command, CancellationToken cancellationToken)
+    private async Task SendAsync(ImapCommand command, long started, CancellationToken cancellationToken)
     {
         ThrowIfFaulted();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await _writeLock.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false))
+        {
+            throw NotSentInTime(command, null);
+        }
+
         try
         {
-            await WaitUntilCompatibleAsync(command, cancellationToken).ConfigureAwait(false);
+            await WaitUntilCompatibleAsync(command, started, cancellationToken).ConfigureAwait(false);
             ThrowIfFaulted();
             if (!command.IsAllowedIn(_state))
             {
@@ -88,7 +92,22 @@ internal sealed partial class ImapSession
         var slot = new TaskCompletionSource<ImapContinuationResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         _continuation = slot;
         await FlushAsync().ConfigureAwait(false);
-        var first = await Task.WhenAny(slot.Task, command.Done).WaitAsync(_options.CommandTimeout).ConfigureAwait(false);
+        Task first;
+        try
+        {
+            first = await Task.WhenAny(slot.Task, command.Done).WaitAsync(_options.CommandTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            // Part of the command is on the wire and the server may still ask for the rest: whatever is written
+            // next would be read as this command's literal, and what was sent cannot be taken back.
+            var timeout = new TimeoutException(
+                $"{command.Name} received no continuation from the server within {_options.CommandTimeout}; it was half sent, so the connection was closed.",
+                ex);
+            Fault(new ImapConnectionException(timeout.Message, timeout));
+            throw timeout;
+        }
+
         if (first == slot.Task)
         {
             return await slot.Task.ConfigureAwait(false);
@@ -110,7 +129,7 @@ internal sealed partial class ImapSession
     }
 
     /// <summary>Holds a command back while a command it may not run beside is in flight (RFC 9051 section 5.5).</summary>
-    private async Task WaitUntilCompatibleAsync(ImapCommand command, CancellationToken cancellationToken)
+    private async Task WaitUntilCompatibleAsync(ImapCommand command, long started, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -119,7 +138,7 @@ internal sealed partial class ImapSession
             {
                 foreach (var other in _inflight)
                 {
-                    if (Conflict(other.Traits, command.Traits))
+                    if (Conflict(other, command))
                     {
                         (blockers ??= []).Add(other.Done);
                     }
@@ -131,9 +150,28 @@ internal sealed partial class ImapSession
                 return;
             }
 
-            await Task.WhenAll(blockers).WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(blockers).WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException ex)
+            {
+                throw NotSentInTime(command, ex);
+            }
         }
     }
+
+    /// <summary>The command waited its whole timeout without being written; nothing of it was sent.</summary>
+    private TimeoutException NotSentInTime(ImapCommand command, Exception? cause) => new(
+        $"{command.Name} could not be sent within {_options.CommandTimeout}: commands it may not run beside were still in flight. Nothing was sent.",
+        cause);
+
+    private static bool Conflict(ImapCommand inFlight, ImapCommand command) =>
+        Conflict(inFlight.Traits, command.Traits) || ClaimSameMessages(inFlight, command);
+
+    /// <summary>Both would claim untagged FETCH data for a message they may share: the data could not be routed.</summary>
+    private static bool ClaimSameMessages(ImapCommand a, ImapCommand b) =>
+        a.ClaimedMessages is { } x && b.ClaimedMessages is { } y && (x.ByUid != y.ByUid || x.Set.MayOverlap(y.Set));
 
     private static bool Conflict(CommandTraits a, CommandTraits b) =>
         ((a | b) & CommandTraits.Barrier) != 0

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ImapClient.Commands;
 using ImapClient.Protocol;
@@ -102,10 +103,12 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// <summary>Sends the command and awaits its result.</summary>
     public async Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
     {
-        await SendAsync(command, cancellationToken).ConfigureAwait(false);
+        // One deadline for the command's whole life: held back, queued for the writer, and awaiting its completion.
+        var started = Stopwatch.GetTimestamp();
+        await SendAsync(command, started, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await command.Result.WaitAsync(_options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            return await command.Result.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {
@@ -176,7 +179,10 @@ internal sealed partial class ImapSession : IAsyncDisposable
         {
             await _transport.DisposeAsync().ConfigureAwait(false);
             await _dispatcher.CompleteAsync().ConfigureAwait(false);
-            _writeLock.Dispose();
+
+            // _writeLock is deliberately not disposed: commands that were held back or queued still pass through it
+            // on their way out (they fail with the fault), and a disposed SemaphoreSlim would throw in their Release
+            // or never wake their WaitAsync. It holds no wait handle unless AvailableWaitHandle is used, which it is not.
         }
     }
 
@@ -186,6 +192,18 @@ internal sealed partial class ImapSession : IAsyncDisposable
         {
             throw new ImapConnectionException(fault.Message, fault);
         }
+    }
+
+    /// <summary>What is left of the command timeout for a command started at <paramref name="started"/>.</summary>
+    private TimeSpan Remaining(long started)
+    {
+        if (_options.CommandTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        var left = _options.CommandTimeout - Stopwatch.GetElapsedTime(started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private string NextTag() =>

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using ImapClient.Tests.Infrastructure;
+
+namespace ImapClient.Tests.Connection;
+
+/// <summary>Small helpers shared by the connection-engine tests.</summary>
+internal static class SessionTestKit
+{
+    /// <summary>How long any single awaited step may take before the test fails instead of hanging.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a test waits to be sure the client did NOT write something (a negative observation).</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Awaits the task and returns what it threw, or null when it succeeded. A hang becomes a TimeoutException.</summary>
+    public static async Task<Exception?> CatchAsync(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(Patience);
+            return null;
+        }
+#pragma warning disable CA1031 // The exception is the value under test.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>A PREAUTH connection with INBOX selected (20 messages); the SELECT used tag A0001.</summary>
+    public static async Task<ImapConnection> ConnectSelectedAsync(
+        ScriptedServer server, string capabilities = "IMAP4rev1", ImapConnectionOptions? options = null)
+    {
+        var imap = await server.ConnectAsync($"* PREAUTH [CAPABILITY {capabilities}] ready\r\n", options);
+        var select = imap.SelectAsync("INBOX");
+        var tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
+        await select.WaitAsync(Patience);
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Selected));
+        return imap;
+    }
+
+    /// <summary>
+    /// Asserts the client writes nothing more for <see cref="Quiet"/>: a read started now is still pending. Returns
+    /// that read, which completes with the next line once the client does write.
+    /// </summary>
+    public static async Task<Task<string>> AssertClientSilentAsync(ScriptedServer server, string because)
+    {
+        var next = server.ReadLineAsync();
+        var first = await Task.WhenAny(next, Task.Delay(Quiet));
+        Assert.That(first, Is.Not.SameAs(next), because + (next.IsCompletedSuccessfully ? $" (it wrote: {next.Result.TrimEnd()})" : ""));
+        return next;
+    }
+
+    /// <summary>Splits a client line into its tag and the rest (CRLF removed).</summary>
+    public static (string Tag, string Command) SplitTag(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        Assert.That(space, Is.GreaterThan(0), $"the client wrote an untagged line: {line}");
+        return (line[..space], line[(space + 1)..].TrimEnd('\r', '\n'));
+    }
+}
+
+/// <summary>Collects event arguments in the order they were raised, for awaiting one at a time.</summary>
+internal sealed class EventQueue<T>
+{
+    private readonly Channel<T> _channel = Channel.CreateUnbounded<T>();
+
+    public void Add(T item) => _channel.Writer.TryWrite(item);
+
+    public void Handler(object? sender, T args) => Add(args);
+
+    /// <summary>The next event; fails (TimeoutException) when none is raised within the patience.</summary>
+    public async Task<T> NextAsync() => await _channel.Reader.ReadAsync().AsTask().WaitAsync(SessionTestKit.Patience);
+
+    /// <summary>Events raised so far and not yet taken.</summary>
+    public List<T> Drain()
+    {
+        var items = new List<T>();
+        while (_channel.Reader.TryRead(out var item))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text;
+using ImapClient.Protocol;
+
+namespace ImapClient.Tests.Protocol;
+
+/// <summary>The scanner finds where a response ends, resumably, whatever the buffer and segment boundaries.</summary>
+public class ResponseScannerTests
+{
+    private const string Body = "line one\r\n)\r\n{5}\r\nA0001 OK not the end\r\n* 2 FETCH (";
+
+    private static readonly string Fetch =
+        $"* 1 FETCH (UID 7 BODY[TEXT] {{{Encoding.UTF8.GetByteCount(Body)}}}\r\n{Body} FLAGS (\\Seen))\r\n";
+
+    [Test]
+    public void A_response_fed_in_growing_buffers_is_found_exactly_when_complete()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Fetch + "A0001 OK done\r\n");
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        var fetchLength = Encoding.UTF8.GetByteCount(Fetch);
+        for (var available = 0; available < fetchLength; available++)
+        {
+            var found = scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes, 0, available), out _);
+            Assert.That(found, Is.False, $"with {available} of {fetchLength} bytes");
+            Assert.That(scanner.Examined, Is.EqualTo(available), "everything handed over was examined once");
+        }
+
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes, 0, fetchLength), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(fetchLength));
+    }
+
+    [Test]
+    public void The_scanner_resumes_where_it_stopped_instead_of_rescanning_from_the_start()
+    {
+        // The scanner has seen the literal's announcement; the bytes it already examined are then overwritten so
+        // that, read afresh, they would be a complete one-line response. A resumable scanner does not look back.
+        var head = "* 1 FETCH (BODY[] {5}\r\nab";
+        var bytes = Encoding.ASCII.GetBytes(head + "cde)\r\n");
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes, 0, head.Length), out _), Is.False);
+
+        var tampered = (byte[])bytes.Clone();
+        Encoding.ASCII.GetBytes("* OK x\r\n").CopyTo(tampered, 0);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(tampered), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(bytes.Length), "the end is that of the literal's response, found without rescanning");
+    }
+
+    [Test]
+    public void A_response_split_into_two_segments_at_every_offset_is_found_and_parsed_identically()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Fetch);
+        for (var split = 0; split <= bytes.Length; split++)
+        {
+            var sequence = TwoSegments(bytes, split);
+            var scanner = new ResponseScanner(ImapLimits.Default);
+            Assert.That(scanner.TryFindResponse(sequence, out var length), Is.True, $"split at {split}");
+            Assert.That(length, Is.EqualTo(bytes.Length), $"split at {split}");
+
+            var parsed = ResponseParser.Parse(sequence.Slice(0, length), ImapLimits.Default);
+            var message = ((ImapFetchResponse)parsed.Response).Message;
+            Assert.That(message.Uid, Is.EqualTo(7), $"split at {split}");
+            Assert.That(message.Flags!.System, Is.EqualTo(SystemFlags.Seen), $"split at {split}");
+            Assert.That(Encoding.UTF8.GetString(message.GetSection("TEXT")!.Value.Span), Is.EqualTo(Body), $"split at {split}");
+        }
+    }
+
+    [Test]
+    public void A_response_fed_one_byte_segment_at_a_time_with_the_scanner_resumed_each_time_is_found_once()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Fetch + "* 3 EXISTS\r\n");
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        var found = new List<long>();
+        long start = 0;
+        for (var end = 1; end <= bytes.Length; end++)
+        {
+            var window = ManySegments(bytes[(int)start..end]);
+            while (scanner.TryFindResponse(window, out var length))
+            {
+                found.Add(length);
+                start += length;
+                window = window.Slice(length);
+            }
+        }
+
+        Assert.That(found, Is.EqualTo(new long[] { Encoding.UTF8.GetByteCount(Fetch), "* 3 EXISTS\r\n".Length }));
+    }
+
+    [Test]
+    public void A_literal_of_zero_bytes_is_found_and_parsed_as_empty()
+    {
+        var bytes = Encoding.ASCII.GetBytes("* 1 FETCH (BODY[TEXT] {0}\r\n)\r\n");
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(bytes.Length));
+        var message = ((ImapFetchResponse)ResponseParser.Parse(new ReadOnlySequence<byte>(bytes), ImapLimits.Default).Response).Message;
+        Assert.That(message.GetSection("TEXT"), Is.Not.Null);
+        Assert.That(message.GetSection("TEXT")!.Value.Length, Is.Zero);
+    }
+
+    [Test]
+    public void A_non_synchronizing_literal_announcement_is_skipped_like_a_literal()
+    {
+        var bytes = Encoding.ASCII.GetBytes("* 1 FETCH (BODY[TEXT] {4+}\r\na\r\nb)\r\n");
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(bytes.Length));
+    }
+
+    [Test]
+    public void A_literal_larger_than_the_limit_is_a_protocol_error_before_its_bytes_arrive()
+    {
+        var scanner = new ResponseScanner(new ImapLimits { MaxLiteralSize = 100 });
+        var bytes = Encoding.ASCII.GetBytes("* 1 FETCH (BODY[] {101}\r\n");
+        Assert.That(() => scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out _), Throws.TypeOf<ImapProtocolException>());
+    }
+
+    [Test]
+    public void A_line_longer_than_the_limit_is_a_protocol_error_even_before_its_end_arrives()
+    {
+        var scanner = new ResponseScanner(new ImapLimits { MaxLineLength = 50 });
+        var bytes = Encoding.ASCII.GetBytes("* OK " + new string('x', 60));
+        Assert.That(() => scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out _), Throws.TypeOf<ImapProtocolException>());
+    }
+
+    private static ReadOnlySequence<byte> TwoSegments(byte[] bytes, int split)
+    {
+        var first = new Segment(bytes.AsMemory(0, split), 0);
+        var second = first.Append(bytes.AsMemory(split));
+        return new ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
+    }
+
+    private static ReadOnlySequence<byte> ManySegments(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return ReadOnlySequence<byte>.Empty;
+        }
+
+        var first = new Segment(bytes.AsMemory(0, 1), 0);
+        var last = first;
+        for (var i = 1; i < bytes.Length; i++)
+        {
+            last = last.Append(bytes.AsMemory(i, 1));
+        }
+
+        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}
