@@ -78,7 +78,7 @@ internal sealed partial class ImapSession
                 output.Write(answer.Span);
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException)
         {
             // Half a command is on the wire (or the server stopped answering mid-command): the stream cannot be resynchronised.
             Fault(ex);
