@@ -8,7 +8,10 @@ public sealed partial class ImapConnection
     /// <summary>An untagged response that no command in flight claimed.</summary>
     public event EventHandler<UntaggedResponseEventArgs>? UntaggedResponse;
 
-    /// <summary>The server sent an <c>[ALERT]</c>, which must be shown to the user.</summary>
+    /// <summary>
+    /// The server sent an <c>[ALERT]</c>, which must be shown to the user. An alert in the greeting arrives before a
+    /// handler can be attached: read it from <see cref="Greeting"/> (its <see cref="ImapStatusResponse.Code"/> and text).
+    /// </summary>
     public event EventHandler<AlertEventArgs>? Alert;
 
     /// <summary>The number of messages in the selected mailbox changed (unsolicited EXISTS).</summary>

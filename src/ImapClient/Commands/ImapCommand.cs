@@ -83,7 +83,7 @@ internal abstract class ImapCommand<TResult> : ImapCommand
 {
     private readonly TaskCompletionSource<TResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<TResult> Result => _result.Task;
+    public Task<TResult> Outcome => _result.Task;
 
     protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
     {

@@ -36,6 +36,7 @@ internal sealed partial class ImapSession
 
                 if (result.IsCompleted)
                 {
+                    CompleteLogoutClosedAfterBye();
                     Fault(ClosedByServer(buffer.Length > 0));
                     return;
                 }
@@ -47,6 +48,30 @@ internal sealed partial class ImapSession
         {
             Fault(ex);
         }
+    }
+
+    /// <summary>
+    /// Some servers close right after the BYE of LOGOUT without its tagged OK. The caller asked to leave and the
+    /// server left: that is a successful LOGOUT, not a broken connection.
+    /// </summary>
+    private void CompleteLogoutClosedAfterBye()
+    {
+        if (_bye is null)
+        {
+            return;
+        }
+
+        LogoutCommand? logout;
+        lock (_inflightLock)
+        {
+            logout = _inflight.OfType<LogoutCommand>().FirstOrDefault();
+            if (logout is not null)
+            {
+                _inflight.Remove(logout);
+            }
+        }
+
+        logout?.Complete(this, new ImapStatusResponse(logout.Tag, ImapStatus.Ok, null, _bye.Text));
     }
 
     private ImapConnectionException ClosedByServer(bool midResponse)

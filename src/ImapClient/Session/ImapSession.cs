@@ -108,7 +108,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
         await SendAsync(command, started, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await command.Result.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            return await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {

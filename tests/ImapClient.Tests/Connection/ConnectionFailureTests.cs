@@ -83,6 +83,21 @@ public class ConnectionFailureTests(Delivery delivery)
     }
 
     [Test]
+    public async Task LOGOUT_succeeds_when_the_server_closes_after_BYE_without_the_tagged_OK()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync();
+        var logout = imap.LogoutAsync();
+        await server.ExpectCommandAsync("LOGOUT");
+        await server.SendAsync("* BYE See you\r\n");
+        await server.CloseAsync();
+        var ok = await logout.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.That(ok.Status, Is.EqualTo(ImapStatus.Ok));
+        Assert.That(ok.Text, Is.EqualTo("See you"));
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout));
+    }
+
+    [Test]
     public async Task LOGOUT_expects_the_BYE_and_completes_with_the_tagged_OK()
     {
         await using var server = new ScriptedServer(delivery);
