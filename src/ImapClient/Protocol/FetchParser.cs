@@ -130,7 +130,7 @@ internal static class FetchParser
         long? origin = null;
         if (reader.TryConsume((byte)'<'))
         {
-            origin = (long)reader.ReadNumber64();
+            origin = (long)reader.ReadDigits();
             reader.Expect((byte)'>');
         }
 
@@ -148,7 +148,13 @@ internal static class FetchParser
             return;
         }
 
-        var data = reader.ReadNStringBytes();
+        // Spelled out: a null byte[] converts implicitly to an empty, non-null ReadOnlyMemory, and NIL must stay null.
+        ReadOnlyMemory<byte>? data = null;
+        if (reader.ReadNStringBytes() is { } bytes)
+        {
+            data = bytes;
+        }
+
         message.AddSection(new FetchedBodySection(name, section, origin, data));
     }
 }

@@ -135,6 +135,26 @@ internal ref struct ImapReader
         return value;
     }
 
+    /// <summary>Reads a number that is not followed by an atom delimiter, such as the origin in <c>&lt;100&gt;</c>.</summary>
+    public ulong ReadDigits()
+    {
+        ulong value = 0;
+        var count = 0;
+        while (_reader.TryPeek(out var b) && b is >= (byte)'0' and <= (byte)'9')
+        {
+            if (value > (ulong.MaxValue - 9) / 10)
+            {
+                throw Error("a number is too large");
+            }
+
+            value = (value * 10) + (ulong)(b - '0');
+            _reader.Advance(1);
+            count++;
+        }
+
+        return count > 0 ? value : throw Error("expected a number");
+    }
+
     public readonly bool NextIsDigit => _reader.TryPeek(out var b) && b is >= (byte)'0' and <= (byte)'9';
 
     /// <summary>Reads a string (quoted or literal) or NIL.</summary>
