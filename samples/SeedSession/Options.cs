@@ -5,7 +5,7 @@ internal sealed record Options(string Host, int Port, string User, string Passwo
 {
     public const string Usage =
         "usage: SeedSession --host HOST --port PORT --user USER --password PASS " +
-        "[--auth login|cram-md5|digest-md5] [--tls none|implicit] [--message N (default 12)]";
+        "[--auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|auto] [--tls none|implicit|starttls] [--message N (default 12)]";
 
     public static Options Parse(string[] args)
     {
@@ -33,15 +33,16 @@ internal sealed record Options(string Host, int Port, string User, string Passwo
         }
 
         var auth = values.GetValueOrDefault("auth", "login").ToLowerInvariant();
-        if (auth is not ("login" or "cram-md5" or "digest-md5"))
+        string[] mechanisms = ["login", "plain", "cram-md5", "digest-md5", "scram-sha-1", "scram-sha-256", "auto"];
+        if (!mechanisms.Contains(auth))
         {
-            throw new ArgumentException($"--auth must be login, cram-md5 or digest-md5, not '{auth}'");
+            throw new ArgumentException($"--auth must be one of {string.Join(", ", mechanisms)}, not '{auth}'");
         }
 
         var tls = values.GetValueOrDefault("tls", "none").ToLowerInvariant();
-        if (tls is not ("none" or "implicit"))
+        if (tls is not ("none" or "implicit" or "starttls"))
         {
-            throw new ArgumentException($"--tls must be none or implicit, not '{tls}'");
+            throw new ArgumentException($"--tls must be none, implicit or starttls, not '{tls}'");
         }
 
         if (!int.TryParse(Required("port"), out var port) || port is <= 0 or > 65535)

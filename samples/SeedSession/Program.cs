@@ -20,8 +20,19 @@ catch (ArgumentException ex)
 var step = "connect";
 try
 {
-    var connectionOptions = new ImapConnectionOptions { ServerCertificateValidationCallback = TrustLoopback(options.Host) };
-    var security = options.Tls == "implicit" ? ImapSecurity.ImplicitTls : ImapSecurity.None;
+    var connectionOptions = new ImapConnectionOptions
+    {
+        ServerCertificateValidationCallback = TrustLoopback(options.Host),
+
+        // "--tls none" is the caller's explicit choice of an unencrypted connection, credentials included.
+        AllowPlaintextAuthentication = options.Tls == "none",
+    };
+    var security = options.Tls switch
+    {
+        "implicit" => ImapSecurity.ImplicitTls,
+        "starttls" => ImapSecurity.StartTlsRequired,
+        _ => ImapSecurity.None,
+    };
     await using var imap = await ImapConnection.ConnectAsync(options.Host, options.Port, security, connectionOptions);
     imap.UntaggedResponse += (_, e) => Printer.Line($"* unsolicited: {Describe(e.Response)}");
     imap.Alert += (_, e) => Printer.Line($"* ALERT: {e.Text}");
@@ -29,13 +40,17 @@ try
     imap.MessageExpunged += (_, e) => Printer.Line($"* message {e.SequenceNumber} expunged");
     imap.FlagsChanged += (_, e) => Printer.Line($"* flags of message {e.SequenceNumber} changed: {e.Flags}");
     imap.Bye += (_, e) => Printer.Line($"* BYE: {e.Text}");
-    Printer.Line($"connected to {options.Host}:{options.Port}{(imap.TlsProtocol is { } p ? $" ({p})" : "")}: {imap.Greeting}");
+    Printer.Line($"connected to {options.Host}:{options.Port}{(imap.TlsProtocol is { } p ? $" ({p}, {imap.TlsCipherSuite})" : "")}: {imap.Greeting}");
 
     step = options.Auth == "login" ? "login" : $"authenticate {options.Auth}";
     Printer.Line($"{step} as {options.User}");
-    var ok = options.Auth == "login"
-        ? await imap.LoginAsync(options.User, options.Password)
-        : await imap.AuthenticateAsync(options.Auth.ToUpperInvariant(), new NetworkCredential(options.User, options.Password));
+    var credential = new NetworkCredential(options.User, options.Password);
+    var ok = options.Auth switch
+    {
+        "login" => await imap.LoginAsync(options.User, options.Password),
+        "auto" => await imap.AuthenticateAsync(credential),
+        _ => await imap.AuthenticateAsync(options.Auth.ToUpperInvariant(), credential),
+    };
     Printer.Line($"  {ok.Status.ToString().ToUpperInvariant()} {ok.Text}");
 
     step = "select inbox";

@@ -50,14 +50,9 @@ public sealed partial class ImapConnection
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                var sslOptions = new SslClientAuthenticationOptions
-                {
-                    TargetHost = host,
-                    RemoteCertificateValidationCallback = options.ServerCertificateValidationCallback,
-                };
                 try
                 {
-                    await tls.AuthenticateAsClientAsync(sslOptions, timeout.Token).ConfigureAwait(false);
+                    await tls.AuthenticateAsClientAsync(options.CreateSslOptions(host), timeout.Token).ConfigureAwait(false);
                 }
                 catch (System.Security.Authentication.AuthenticationException ex)
                 {
@@ -65,7 +60,23 @@ public sealed partial class ImapConnection
                 }
             }
 
-            return await StartAsync(new ImapTransport(stream), options, cancellationToken, host).ConfigureAwait(false);
+            var connection = await StartAsync(new ImapTransport(stream), options, timeout.Token, host).ConfigureAwait(false);
+            connection._port = port;
+            stream = null; // The connection owns it now.
+            if (security is ImapSecurity.StartTlsRequired or ImapSecurity.StartTlsWhenAvailable)
+            {
+                try
+                {
+                    await connection.NegotiateStartTlsAsync(security == ImapSecurity.StartTlsRequired, timeout.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+            }
+
+            return connection;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -77,6 +88,44 @@ public sealed partial class ImapConnection
             await DisposeQuietlyAsync(stream).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// STARTTLS right after the greeting, before any credential. Afterwards the capabilities are asked for again:
+    /// the list sent in plaintext may have been forged.
+    /// </summary>
+    private async Task NegotiateStartTlsAsync(bool required, CancellationToken cancellationToken)
+    {
+        var capabilities = Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
+        if (!capabilities.StartTls || State != ImapConnectionState.NotAuthenticated)
+        {
+            if (required)
+            {
+                throw new ImapConnectionException(State != ImapConnectionState.NotAuthenticated
+                    ? "The server pre-authenticated the connection, so STARTTLS is impossible and the connection stays unencrypted; refusing it as StartTlsRequired demands."
+                    : "The server does not offer STARTTLS; refusing to continue unencrypted as StartTlsRequired demands. No credentials were sent.");
+            }
+
+            return;
+        }
+
+        await StartTlsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Upgrades the connection with STARTTLS and asks for the capabilities again.</summary>
+    private async Task StartTlsAsync(CancellationToken cancellationToken)
+    {
+        var sslOptions = _options.CreateSslOptions(_host ?? "localhost");
+        try
+        {
+            await _session.StartTlsAsync((transport, ct) => transport.StartTlsAsync(sslOptions, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Security.Authentication.AuthenticationException ex)
+        {
+            throw new ImapConnectionException($"The TLS handshake after STARTTLS failed: {ex.Message}", ex);
+        }
+
+        await CapabilityAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs IMAP over a stream the caller already connected (and secured, if wanted), and reads the greeting.</summary>
@@ -91,14 +140,19 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>Runs IMAP over a duplex pipe (in-memory transports in tests).</summary>
-    internal static Task<ImapConnection> ConnectAsync(IDuplexPipe pipe, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync(new ImapTransport(pipe), options ?? new ImapConnectionOptions(), cancellationToken);
+    internal static Task<ImapConnection> ConnectAsync(
+        IDuplexPipe pipe, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default,
+        Func<CancellationToken, Task<IDuplexPipe>>? simulatedStartTls = null) =>
+        StartAsync(new ImapTransport(pipe, simulatedStartTls), options ?? new ImapConnectionOptions(), cancellationToken);
+
+    /// <summary>STARTTLS over an in-memory pipe whose "handshake" is simulated (tests of the STARTTLS protocol steps).</summary>
+    internal Task StartTlsForTestAsync(CancellationToken cancellationToken = default) => StartTlsAsync(cancellationToken);
 
     private static async Task<ImapConnection> StartAsync(
         ImapTransport transport, ImapConnectionOptions options, CancellationToken cancellationToken, string? host = null)
     {
         // The connection exists before the reader loop starts, so events from the greeting (an ALERT) have a target.
-        var connection = new ImapConnection { _host = host };
+        var connection = new ImapConnection { _host = host, _options = options };
         var (session, greeting) = await ImapSession.StartAsync(transport, options, connection, cancellationToken).ConfigureAwait(false);
         connection._session = session;
         connection.Greeting = greeting;

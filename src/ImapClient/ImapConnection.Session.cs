@@ -25,40 +25,129 @@ public sealed partial class ImapConnection
     public Task<ImapStatusResponse> LogoutAsync(CancellationToken cancellationToken = default) =>
         _session.ExecuteAsync(new LogoutCommand(), cancellationToken);
 
-    /// <summary>Signs in with LOGIN. The password travels as the server sees it: use TLS or a SASL mechanism on untrusted networks.</summary>
+    /// <summary>Signs in with LOGIN, which sends the password as it is: only over TLS, unless plaintext is allowed.</summary>
     /// <param name="userName">The user name.</param>
     /// <param name="password">The password.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The server's tagged OK. Servers usually list their new capabilities in it; otherwise call <see cref="CapabilityAsync"/>.</returns>
     /// <exception cref="ImapAuthenticationException">The server rejected the credentials.</exception>
-    /// <exception cref="InvalidOperationException">Not in the NotAuthenticated state, or the server announced LOGINDISABLED.</exception>
-    public async Task<ImapStatusResponse> LoginAsync(string userName, string password, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">
+    /// Not in the NotAuthenticated state, the server announced LOGINDISABLED, or the connection is unencrypted and
+    /// <see cref="ImapConnectionOptions.AllowPlaintextAuthentication"/> is off.
+    /// </exception>
+    public Task<ImapStatusResponse> LoginAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
-        return await _session.ExecuteAsync(new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
+        ThrowIfPlaintextRefused("LOGIN");
+        return _session.ExecuteAsync(new LoginCommand(userName, password), cancellationToken);
     }
 
-    /// <summary>Signs in with a SASL mechanism (AUTHENTICATE).</summary>
-    /// <param name="mechanism">The mechanism name: <c>CRAM-MD5</c> or <c>DIGEST-MD5</c>.</param>
+    /// <summary>
+    /// Signs in with the strongest password mechanism both sides support (SCRAM-SHA-256, SCRAM-SHA-1, DIGEST-MD5,
+    /// CRAM-MD5, then PLAIN and LOGIN, and the LOGIN command last). Plaintext ones are used only over TLS, unless
+    /// <see cref="ImapConnectionOptions.AllowPlaintextAuthentication"/> is set.
+    /// </summary>
+    /// <param name="credential">The user name and password (the domain, when set, is the DIGEST-MD5 realm).</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The server's tagged OK.</returns>
+    /// <exception cref="ImapAuthenticationException">The server rejected the credentials, or could not prove its identity.</exception>
+    /// <exception cref="InvalidOperationException">No mechanism both sides support may be used on this connection.</exception>
+    public async Task<ImapStatusResponse> AuthenticateAsync(NetworkCredential credential, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var capabilities = Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
+        var plaintextAllowed = IsEncrypted || _options.AllowPlaintextAuthentication;
+        foreach (var name in SaslMechanismFactory.PreferenceOrder)
+        {
+            if (capabilities.SupportsAuthentication(name) && (plaintextAllowed || !SaslMechanismFactory.IsPlaintext(name)))
+            {
+                return await AuthenticateAsync(name, credential, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (plaintextAllowed && !capabilities.LoginDisabled)
+        {
+            return await LoginAsync(credential.UserName, credential.Password, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException(
+            $"No way to sign in that both sides support may be used on this {(IsEncrypted ? "" : "unencrypted ")}connection " +
+            $"(the server offers: {string.Join(", ", capabilities.AuthenticationMechanisms.DefaultIfEmpty("no SASL mechanisms"))}" +
+            $"{(capabilities.LoginDisabled ? ", LOGINDISABLED" : "")}).");
+    }
+
+    /// <summary>Signs in with a named SASL mechanism (AUTHENTICATE).</summary>
+    /// <param name="mechanism">SCRAM-SHA-256, SCRAM-SHA-1, DIGEST-MD5, CRAM-MD5, PLAIN or LOGIN.</param>
     /// <param name="credential">The user name and password; for DIGEST-MD5 the domain, when set, is the realm.</param>
-    /// <param name="cancellationToken">Cancels waiting.</param>
+    /// <param name="cancellationToken">Cancels the exchange: the client answers the next challenge with <c>*</c>.</param>
     /// <returns>The server's tagged OK.</returns>
     /// <exception cref="ImapAuthenticationException">The server rejected the credentials, or could not prove its identity.</exception>
     /// <exception cref="NotSupportedException">The mechanism is not one this library implements.</exception>
-    public async Task<ImapStatusResponse> AuthenticateAsync(string mechanism, NetworkCredential credential, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">A plaintext mechanism on an unencrypted connection without opting in.</exception>
+    public Task<ImapStatusResponse> AuthenticateAsync(string mechanism, NetworkCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
         ArgumentNullException.ThrowIfNull(credential);
-        SaslMechanism sasl = mechanism.ToUpperInvariant() switch
-        {
-            "CRAM-MD5" => new CramMd5Mechanism(credential.UserName, credential.Password),
-            "DIGEST-MD5" => new DigestMd5Mechanism(
-                credential.UserName, credential.Password, HostForDigest(), string.IsNullOrEmpty(credential.Domain) ? null : credential.Domain),
-            _ => throw new NotSupportedException($"The SASL mechanism {mechanism} is not supported; use CRAM-MD5 or DIGEST-MD5."),
-        };
-        return await _session.ExecuteAsync(new AuthenticateCommand(sasl), cancellationToken).ConfigureAwait(false);
+        var sasl = SaslMechanismFactory.Create(mechanism, credential, _host ?? "localhost")
+            ?? throw new NotSupportedException(
+                $"The SASL mechanism {mechanism} is not supported; use one of {string.Join(", ", SaslMechanismFactory.PreferenceOrder)}.");
+        return AuthenticateAsync(sasl, cancellationToken);
     }
 
-    private string HostForDigest() => _host ?? "localhost";
+    /// <summary>Signs in with PLAIN, acting for another identity (RFC 4616 authorization identity).</summary>
+    /// <param name="credential">The user name and password of the one signing in.</param>
+    /// <param name="authorizationId">The identity to act as (e.g. a shared mailbox), or null.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The server's tagged OK.</returns>
+    public Task<ImapStatusResponse> AuthenticatePlainAsync(NetworkCredential credential, string? authorizationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return AuthenticateAsync(new PlainMechanism(credential.UserName, credential.Password, authorizationId), cancellationToken);
+    }
+
+    /// <summary>Signs in with an OAuth 2.0 access token: OAUTHBEARER (RFC 7628) when offered, else XOAUTH2.</summary>
+    /// <param name="userName">The account's address.</param>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The server's tagged OK.</returns>
+    /// <exception cref="ImapAuthenticationException">The server rejected the token; its JSON error, if any, is in the message.</exception>
+    public async Task<ImapStatusResponse> AuthenticateOAuth2Async(string userName, string accessToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        ArgumentException.ThrowIfNullOrEmpty(accessToken);
+        var capabilities = Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
+        SaslMechanism sasl = capabilities.SupportsAuthentication("OAUTHBEARER")
+            ? new OAuthBearerMechanism(userName, accessToken, _host, _port)
+            : new XOAuth2Mechanism(userName, accessToken);
+        return await AuthenticateAsync(sasl, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Signs in with EXTERNAL: the identity established outside IMAP (a TLS client certificate).</summary>
+    /// <param name="authorizationId">The identity to act as, or null for the one the certificate names.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The server's tagged OK.</returns>
+    public Task<ImapStatusResponse> AuthenticateExternalAsync(string? authorizationId = null, CancellationToken cancellationToken = default) =>
+        AuthenticateAsync(new ExternalMechanism(authorizationId), cancellationToken);
+
+    private Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, CancellationToken cancellationToken)
+    {
+        if (SaslMechanismFactory.IsPlaintext(sasl.Name) || sasl is XOAuth2Mechanism or OAuthBearerMechanism)
+        {
+            ThrowIfPlaintextRefused(sasl.Name);
+        }
+
+        return _session.ExecuteAsync(new AuthenticateCommand(sasl), cancellationToken);
+    }
+
+    /// <summary>Passwords and tokens never cross an unencrypted connection unless the caller said they may.</summary>
+    private void ThrowIfPlaintextRefused(string what)
+    {
+        if (!IsEncrypted && !_options.AllowPlaintextAuthentication)
+        {
+            throw new InvalidOperationException(
+                $"{what} would send the credentials unencrypted. Connect with ImapSecurity.ImplicitTls or StartTlsRequired, " +
+                "use a challenge-response mechanism (AuthenticateAsync picks one), or set ImapConnectionOptions.AllowPlaintextAuthentication.");
+        }
+    }
 }

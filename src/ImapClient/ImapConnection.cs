@@ -12,6 +12,8 @@ public sealed partial class ImapConnection : IAsyncDisposable, ISessionEvents
 {
     private ImapSession _session = null!;
     private string? _host;
+    private int? _port;
+    private ImapConnectionOptions _options = new();
 
     private ImapConnection() { }
 
@@ -29,6 +31,9 @@ public sealed partial class ImapConnection : IAsyncDisposable, ISessionEvents
 
     /// <summary>A snapshot of the selected mailbox, kept up to date as the server reports changes; null when none is selected.</summary>
     public MailboxInfo? SelectedMailbox => State == ImapConnectionState.Selected ? _session.Mailbox?.Snapshot() : null;
+
+    /// <summary>True when the connection is encrypted (implicit TLS, or after STARTTLS).</summary>
+    public bool IsEncrypted => _session.Transport.IsEncrypted;
 
     /// <summary>The TLS protocol in use, or null on an unencrypted connection.</summary>
     public SslProtocols? TlsProtocol => _session.Transport.Tls?.SslProtocol;

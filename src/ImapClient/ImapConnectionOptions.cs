@@ -20,6 +20,22 @@ public sealed class ImapConnectionOptions
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
 
+    /// <summary>
+    /// TLS settings (target host, certificate validation, client certificates, protocols) for implicit TLS and
+    /// STARTTLS. Null means defaults: the host name given to ConnectAsync as the target, and
+    /// <see cref="ServerCertificateValidationCallback"/> when set. The object is copied, not changed.
+    /// </summary>
+    public SslClientAuthenticationOptions? SslOptions { get; set; }
+
+    /// <summary>
+    /// Allows credentials to travel unprotected: LOGIN, and the PLAIN and LOGIN mechanisms, on a connection without
+    /// TLS. Off by default, because anyone on the path can read them.
+    /// </summary>
+    public bool AllowPlaintextAuthentication { get; set; }
+
+    /// <summary>Receives every line sent and received, with secrets (passwords, SASL responses, tokens) redacted.</summary>
+    public IImapProtocolLogger? ProtocolLogger { get; set; }
+
     /// <summary>The longest response line accepted (bytes, literals excluded). Default 1 MiB.</summary>
     public int MaxLineLength { get; set; } = 1024 * 1024;
 
@@ -28,4 +44,24 @@ public sealed class ImapConnectionOptions
 
     /// <summary>The deepest nesting of lists and body structures accepted. Default 64.</summary>
     public int MaxNestingDepth { get; set; } = 64;
+
+    /// <summary>The TLS options for a connection to <paramref name="host"/>, built from <see cref="SslOptions"/> without changing it.</summary>
+    internal SslClientAuthenticationOptions CreateSslOptions(string host)
+    {
+        var source = SslOptions;
+        return new SslClientAuthenticationOptions
+        {
+            TargetHost = source?.TargetHost ?? host,
+            RemoteCertificateValidationCallback = source?.RemoteCertificateValidationCallback ?? ServerCertificateValidationCallback,
+            LocalCertificateSelectionCallback = source?.LocalCertificateSelectionCallback,
+            ClientCertificates = source?.ClientCertificates,
+            ClientCertificateContext = source?.ClientCertificateContext,
+            EnabledSslProtocols = source?.EnabledSslProtocols ?? System.Security.Authentication.SslProtocols.None,
+            CertificateRevocationCheckMode = source?.CertificateRevocationCheckMode ?? System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+            CipherSuitesPolicy = source?.CipherSuitesPolicy,
+            ApplicationProtocols = source?.ApplicationProtocols,
+            AllowRenegotiation = source?.AllowRenegotiation ?? true,
+            CertificateChainPolicy = source?.CertificateChainPolicy,
+        };
+    }
 }

@@ -13,6 +13,8 @@ namespace ImapClient.Commands;
 internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand<ImapStatusResponse>
 {
     private Exception? _mechanismFailure;
+    private CancellationToken _cancelledBy;
+    private bool _cancelled;
 
     public override string Name => "AUTHENTICATE";
 
@@ -28,10 +30,22 @@ internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand
         if (mechanism.SupportsInitialResponse && session.Capabilities.SaslInitialResponse)
         {
             var initial = mechanism.GetInitialResponse();
-            builder.Space().Raw(initial.Length == 0 ? "=" : Convert.ToBase64String(initial));
+            builder.Space().Secret(b => b.Raw(initial.Length == 0 ? "=" : Convert.ToBase64String(initial)));
         }
 
         builder.EndLine();
+    }
+
+    public override ReadOnlyMemory<byte>? CancelConversation(CancellationToken cancellationToken)
+    {
+        if (_cancelled)
+        {
+            return null;
+        }
+
+        _cancelled = true;
+        _cancelledBy = cancellationToken;
+        return "*\r\n"u8.ToArray();
     }
 
     public override ReadOnlyMemory<byte>? Answer(ImapContinuationResponse continuation)
@@ -70,7 +84,9 @@ internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand
     }
 
     protected override Exception CreateFailure(ImapStatusResponse completion) =>
-        _mechanismFailure is { } failure
+        _cancelled
+            ? new OperationCanceledException($"{mechanism.Name} authentication was cancelled; the server ended it with: {completion.Describe()}", _cancelledBy)
+            : _mechanismFailure is { } failure
             ? new ImapAuthenticationException($"{mechanism.Name} authentication failed: {failure.Message}", failure)
             : new ImapAuthenticationException(completion);
 }

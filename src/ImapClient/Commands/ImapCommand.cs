@@ -46,6 +46,12 @@ internal abstract class ImapCommand
     /// </summary>
     public virtual ReadOnlyMemory<byte>? Answer(ImapContinuationResponse continuation) => null;
 
+    /// <summary>
+    /// For conversing commands: the bytes that abort the conversation when the caller cancelled (AUTHENTICATE's
+    /// <c>*</c>), or null when the command cannot be aborted and must run to its end.
+    /// </summary>
+    public virtual ReadOnlyMemory<byte>? CancelConversation(CancellationToken cancellationToken) => null;
+
     /// <summary>True for commands that converse after their command line (AUTHENTICATE).</summary>
     public virtual bool Converses => false;
 

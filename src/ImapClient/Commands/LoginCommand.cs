@@ -20,7 +20,7 @@ internal sealed class LoginCommand(string userName, string password) : ImapComma
                 "The server disabled LOGIN (LOGINDISABLED): authenticate with a SASL mechanism or secure the connection first.");
         }
 
-        builder.Raw("LOGIN "u8).AString(userName).Space().AString(password).EndLine();
+        builder.Raw("LOGIN "u8).AString(userName).Space().Secret(b => b.AString(password)).EndLine();
     }
 
     protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)

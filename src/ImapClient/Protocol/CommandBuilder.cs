@@ -14,6 +14,7 @@ internal sealed class CommandBuilder
     private static readonly SearchValues<byte> NotAtomChars = SearchValues.Create(NotAtomBytes());
     private readonly ArrayBufferWriter<byte> _buffer = new(128);
     private readonly List<int> _continuationPoints = [];
+    private readonly List<(int Start, int End)> _secrets = [];
 
     public CommandBuilder(bool literalPlus, bool literalMinus)
     {
@@ -30,6 +31,33 @@ internal sealed class CommandBuilder
 
     /// <summary>Offsets into <see cref="Written"/> after which the writer must wait for a continuation.</summary>
     public IReadOnlyList<int> ContinuationPoints => _continuationPoints;
+
+    /// <summary>Byte ranges of <see cref="Written"/> that hold secrets, for the protocol log to redact.</summary>
+    public IReadOnlyList<(int Start, int End)> Secrets => _secrets;
+
+    /// <summary>Writes what <paramref name="write"/> writes and marks it secret (redacted in the protocol log).</summary>
+    public CommandBuilder Secret(Action<CommandBuilder> write)
+    {
+        var start = _buffer.WrittenCount;
+        write(this);
+        _secrets.Add((start, _buffer.WrittenCount));
+        return this;
+    }
+
+    /// <summary>The command as text with every secret range replaced by <c>***</c>.</summary>
+    public string ToRedactedString()
+    {
+        var bytes = _buffer.WrittenSpan;
+        var sb = new StringBuilder(bytes.Length);
+        var at = 0;
+        foreach (var (start, end) in _secrets)
+        {
+            sb.Append(Encoding.UTF8.GetString(bytes[at..start])).Append("***");
+            at = end;
+        }
+
+        return sb.Append(Encoding.UTF8.GetString(bytes[at..])).ToString();
+    }
 
     public CommandBuilder Raw(ReadOnlySpan<byte> bytes)
     {

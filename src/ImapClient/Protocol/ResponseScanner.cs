@@ -20,6 +20,14 @@ internal sealed class ResponseScanner
     /// <summary>Bytes of the current, incomplete response examined so far.</summary>
     public long Examined => _scanned;
 
+    /// <summary>Forgets a partly scanned response (its bytes were discarded).</summary>
+    public void Reset()
+    {
+        _scanned = 0;
+        _lineStart = 0;
+        _literalRemaining = 0;
+    }
+
     /// <summary>Returns true with the length of the first complete response in <paramref name="buffer"/>.</summary>
     public bool TryFindResponse(in ReadOnlySequence<byte> buffer, out long length)
     {

@@ -24,9 +24,19 @@ internal sealed partial class ImapSession
                 {
                     while (_scanner.TryFindResponse(buffer, out var length))
                     {
+                        LogReceived(buffer.Slice(0, length));
                         var response = ResponseParser.Parse(buffer.Slice(0, length), _limits);
                         buffer = buffer.Slice(length);
                         Dispatch(response);
+                        if (_stopReadingForTls)
+                        {
+                            // Whatever the server sent after its OK to STARTTLS arrived unencrypted and may have been
+                            // injected by an attacker (CVE-2011-0411 style): it is dropped, never parsed.
+                            DiscardedBeforeTls = buffer.Length;
+                            buffer = buffer.Slice(buffer.End);
+                            _scanner.Reset();
+                            return;
+                        }
                     }
                 }
                 finally

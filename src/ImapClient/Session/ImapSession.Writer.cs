@@ -7,8 +7,13 @@ namespace ImapClient.Session;
 /// <summary>The writer: one command at a time, whole, in tag order; held-back commands wait here.</summary>
 internal sealed partial class ImapSession
 {
-    private async Task SendAsync(ImapCommand command, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the command. With <paramref name="keepWriteLock"/>, a command that was written leaves the writer locked
+    /// for the caller to release (STARTTLS: nothing may be written between its OK and the handshake).
+    /// </summary>
+    private async Task SendAsync(ImapCommand command, long started, CancellationToken cancellationToken, bool keepWriteLock = false)
     {
+        var written = false;
         ThrowIfFaulted();
         if (!await _writeLock.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false))
         {
@@ -36,19 +41,24 @@ internal sealed partial class ImapSession
                 _inflight.Add(command);
             }
 
-            await WriteCommandAsync(command, builder).ConfigureAwait(false);
+            await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
+            written = true;
         }
         finally
         {
             _continuation = null;
-            _writeLock.Release();
+            if (!(keepWriteLock && written))
+            {
+                _writeLock.Release();
+            }
         }
     }
 
-    private async Task WriteCommandAsync(ImapCommand command, CommandBuilder builder)
+    private async Task WriteCommandAsync(ImapCommand command, CommandBuilder builder, CancellationToken cancellationToken)
     {
         var output = _transport.Output;
         var bytes = builder.Written;
+        LogSent(command.Tag + " " + builder.ToRedactedString());
         try
         {
             WriteAscii(output, command.Tag);
@@ -73,8 +83,18 @@ internal sealed partial class ImapSession
 
             while (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is { } challenge)
             {
+                // A caller who gives up mid-exchange gets the exchange cancelled properly: "*" answers the next
+                // challenge and the server ends the command with its tagged BAD, keeping the stream in sync.
+                if (cancellationToken.IsCancellationRequested && command.CancelConversation(cancellationToken) is { } cancel)
+                {
+                    LogSent("*\r\n");
+                    output.Write(cancel.Span);
+                    continue;
+                }
+
                 var answer = command.Answer(challenge) ?? throw new ImapProtocolException(
                     $"The server sent an unexpected continuation during {command.Name}: + {challenge.Text}");
+                LogSent(answer.Span.SequenceEqual("*\r\n"u8) ? "*\r\n" : "***\r\n");
                 output.Write(answer.Span);
             }
         }

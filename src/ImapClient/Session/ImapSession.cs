@@ -12,7 +12,7 @@ namespace ImapClient.Session;
 /// </summary>
 internal sealed partial class ImapSession : IAsyncDisposable
 {
-    private readonly ImapTransport _transport;
+    private volatile ImapTransport _transport;
     private readonly ImapConnectionOptions _options;
     private readonly ImapLimits _limits;
     private readonly ResponseScanner _scanner;

@@ -20,11 +20,15 @@ internal sealed class ImapTransport : IAsyncDisposable
         Tls = stream as SslStream;
     }
 
-    public ImapTransport(IDuplexPipe pipe)
+    /// <summary>A transport over pipes; <paramref name="startTls"/> stands in for the TLS handshake in tests.</summary>
+    public ImapTransport(IDuplexPipe pipe, Func<CancellationToken, Task<IDuplexPipe>>? startTls = null)
     {
         Input = pipe.Input;
         Output = pipe.Output;
+        _pipeStartTls = startTls;
     }
+
+    private readonly Func<CancellationToken, Task<IDuplexPipe>>? _pipeStartTls;
 
     public PipeReader Input { get; }
 
@@ -32,6 +36,43 @@ internal sealed class ImapTransport : IAsyncDisposable
 
     /// <summary>The TLS stream when the connection is encrypted, for the negotiated protocol and cipher.</summary>
     public SslStream? Tls { get; }
+
+    /// <summary>True when the bytes travel encrypted.</summary>
+    public bool IsEncrypted => Tls is not null || IsSimulatedTls;
+
+    private bool IsSimulatedTls { get; init; }
+
+    /// <summary>
+    /// Runs the TLS handshake over the same connection and returns the transport to use from now on. The plaintext
+    /// pipes are completed without closing the socket; anything they had buffered is gone with them.
+    /// </summary>
+    public async Task<ImapTransport> StartTlsAsync(SslClientAuthenticationOptions options, CancellationToken cancellationToken)
+    {
+        await Input.CompleteAsync().ConfigureAwait(false);
+        await Output.CompleteAsync().ConfigureAwait(false);
+        if (_pipeStartTls is not null)
+        {
+            return new ImapTransport(await _pipeStartTls(cancellationToken).ConfigureAwait(false)) { IsSimulatedTls = true };
+        }
+
+        if (_stream is null)
+        {
+            throw new NotSupportedException("STARTTLS needs a stream-based connection.");
+        }
+
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new ImapTransport(tls);
+    }
 
     /// <summary>Stops both directions at once: a pending read returns and the socket closes. Safe to call twice.</summary>
     public void Abort()

@@ -18,13 +18,27 @@ public enum Delivery
 internal sealed class ScriptedServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
-    private readonly Pipe _toClient = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
-    private readonly Pipe _toServer = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly TaskCompletionSource _tlsStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Pipe _toClient = NewPipe();
+    private Pipe _toServer = NewPipe();
     private readonly StringBuilder _received = new();
 
-    public ScriptedServer(Delivery delivery = Delivery.Whole) => Delivery = delivery;
+    public ScriptedServer(Delivery delivery = Delivery.Whole, bool allowPlaintext = true)
+    {
+        Delivery = delivery;
+        AllowPlaintext = allowPlaintext;
+    }
 
     public Delivery Delivery { get; }
+
+    /// <summary>
+    /// Whether connections opt in to plaintext credentials: the in-memory pipe is "unencrypted", and most tests are
+    /// about other things than that guard.
+    /// </summary>
+    public bool AllowPlaintext { get; }
+
+    /// <summary>Completes when the client ran the simulated STARTTLS handshake and the server switched to the new pipes.</summary>
+    public Task TlsStarted => _tlsStarted.Task;
 
     /// <summary>The client's end of the pipe.</summary>
     public IDuplexPipe ClientPipe => new DuplexPipe(_toClient.Reader, _toServer.Writer);
@@ -35,7 +49,9 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Connects a client and sends <paramref name="greeting"/>.</summary>
     public async Task<ImapConnection> ConnectAsync(string greeting = "* OK IMAP4rev1 Service Ready\r\n", ImapConnectionOptions? options = null)
     {
-        var connecting = ImapConnection.ConnectAsync(ClientPipe, options ?? new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10) });
+        options ??= new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10) };
+        options.AllowPlaintextAuthentication |= AllowPlaintext;
+        var connecting = ImapConnection.ConnectAsync(ClientPipe, options, default, SimulateTlsHandshakeAsync);
         await SendAsync(greeting);
         return await connecting.WaitAsync(ReadTimeout);
     }
@@ -100,6 +116,20 @@ internal sealed class ScriptedServer : IAsyncDisposable
         await _toClient.Writer.CompleteAsync();
         await _toServer.Reader.CompleteAsync();
     }
+
+    /// <summary>
+    /// Stands in for the TLS handshake: the plaintext pipes are abandoned (whatever the server wrote into them after
+    /// its OK is lost, as it is with real TLS) and both sides continue on fresh ones.
+    /// </summary>
+    private Task<IDuplexPipe> SimulateTlsHandshakeAsync(CancellationToken cancellationToken)
+    {
+        _toClient = NewPipe();
+        _toServer = NewPipe();
+        _tlsStarted.TrySetResult();
+        return Task.FromResult(ClientPipe);
+    }
+
+    private static Pipe NewPipe() => new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
 
     private sealed class DuplexPipe(PipeReader input, PipeWriter output) : IDuplexPipe
     {

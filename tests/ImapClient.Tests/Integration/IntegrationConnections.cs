@@ -14,16 +14,19 @@ internal static class IntegrationConnections
             certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString(),
     };
 
-    public static Task<ImapConnection> ConnectAsync(ImapSecurity security = ImapSecurity.None)
+    public static Task<ImapConnection> ConnectAsync(ImapSecurity security = ImapSecurity.None, bool allowPlaintext = true)
     {
         var server = DovecotFixture.Server;
         var port = security == ImapSecurity.ImplicitTls ? server.TlsPort : server.Port;
-        return ImapConnection.ConnectAsync(server.Host, port, security, Options(server));
+        var options = Options(server);
+        options.AllowPlaintextAuthentication = allowPlaintext;
+        return ImapConnection.ConnectAsync(server.Host, port, security, options);
     }
 
+    /// <summary>Connects and signs in with LOGIN; these tests are not about transport security, so plaintext is allowed.</summary>
     public static async Task<ImapConnection> LoginAsync(string user, ImapSecurity security = ImapSecurity.None)
     {
-        var imap = await ConnectAsync(security);
+        var imap = await ConnectAsync(security, allowPlaintext: true);
         await imap.LoginAsync(user, DovecotFixture.Server.Users[user]);
         return imap;
     }

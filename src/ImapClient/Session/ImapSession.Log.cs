@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Text;
+
+namespace ImapClient.Session;
+
+/// <summary>The protocol log: costs nothing unless the caller set a logger.</summary>
+internal sealed partial class ImapSession
+{
+    /// <summary>Responses longer than this are logged truncated: the log is for reading, not for message bodies.</summary>
+    private const int MaxLoggedResponse = 16 * 1024;
+
+    private void LogSent(string redacted)
+    {
+        if (_options.ProtocolLogger is { } logger)
+        {
+            logger.Log(new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Sent, redacted));
+        }
+    }
+
+    private void LogReceived(in ReadOnlySequence<byte> response)
+    {
+        if (_options.ProtocolLogger is not { } logger)
+        {
+            return;
+        }
+
+        var text = response.Length <= MaxLoggedResponse
+            ? Encoding.UTF8.GetString(response)
+            : $"{Encoding.UTF8.GetString(response.Slice(0, MaxLoggedResponse))}… ({response.Length - MaxLoggedResponse} more bytes)\r\n";
+        logger.Log(new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Received, text));
+    }
+}
