@@ -35,12 +35,12 @@ public sealed partial class ImapConnection
     /// Not in the NotAuthenticated state, the server announced LOGINDISABLED, or the connection is unencrypted and
     /// <see cref="ImapConnectionOptions.AllowPlaintextAuthentication"/> is off.
     /// </exception>
-    public Task<ImapStatusResponse> LoginAsync(string userName, string password, CancellationToken cancellationToken = default)
+    public async Task<ImapStatusResponse> LoginAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
         ThrowIfPlaintextRefused("LOGIN");
-        return _session.ExecuteAsync(new LoginCommand(userName, password), cancellationToken);
+        return await _session.ExecuteAsync(new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -85,14 +85,14 @@ public sealed partial class ImapConnection
     /// <exception cref="ImapAuthenticationException">The server rejected the credentials, or could not prove its identity.</exception>
     /// <exception cref="NotSupportedException">The mechanism is not one this library implements.</exception>
     /// <exception cref="InvalidOperationException">A plaintext mechanism on an unencrypted connection without opting in.</exception>
-    public Task<ImapStatusResponse> AuthenticateAsync(string mechanism, NetworkCredential credential, CancellationToken cancellationToken = default)
+    public async Task<ImapStatusResponse> AuthenticateAsync(string mechanism, NetworkCredential credential, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mechanism);
         ArgumentNullException.ThrowIfNull(credential);
         var sasl = SaslMechanismFactory.Create(mechanism, credential, _host ?? "localhost")
             ?? throw new NotSupportedException(
                 $"The SASL mechanism {mechanism} is not supported; use one of {string.Join(", ", SaslMechanismFactory.PreferenceOrder)}.");
-        return AuthenticateAsync(sasl, cancellationToken);
+        return await AuthenticateAsync(sasl, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in with PLAIN, acting for another identity (RFC 4616 authorization identity).</summary>
@@ -100,10 +100,10 @@ public sealed partial class ImapConnection
     /// <param name="authorizationId">The identity to act as (e.g. a shared mailbox), or null.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The server's tagged OK.</returns>
-    public Task<ImapStatusResponse> AuthenticatePlainAsync(NetworkCredential credential, string? authorizationId, CancellationToken cancellationToken = default)
+    public async Task<ImapStatusResponse> AuthenticatePlainAsync(NetworkCredential credential, string? authorizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        return AuthenticateAsync(new PlainMechanism(credential.UserName, credential.Password, authorizationId), cancellationToken);
+        return await AuthenticateAsync(new PlainMechanism(credential.UserName, credential.Password, authorizationId), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in with an OAuth 2.0 access token: OAUTHBEARER (RFC 7628) when offered, else XOAUTH2.</summary>
@@ -127,17 +127,17 @@ public sealed partial class ImapConnection
     /// <param name="authorizationId">The identity to act as, or null for the one the certificate names.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The server's tagged OK.</returns>
-    public Task<ImapStatusResponse> AuthenticateExternalAsync(string? authorizationId = null, CancellationToken cancellationToken = default) =>
-        AuthenticateAsync(new ExternalMechanism(authorizationId), cancellationToken);
+    public async Task<ImapStatusResponse> AuthenticateExternalAsync(string? authorizationId = null, CancellationToken cancellationToken = default) =>
+        await AuthenticateAsync(new ExternalMechanism(authorizationId), cancellationToken).ConfigureAwait(false);
 
-    private Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, CancellationToken cancellationToken)
+    private async Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, CancellationToken cancellationToken)
     {
         if (SaslMechanismFactory.IsPlaintext(sasl.Name) || sasl is XOAuth2Mechanism or OAuthBearerMechanism)
         {
             ThrowIfPlaintextRefused(sasl.Name);
         }
 
-        return _session.ExecuteAsync(new AuthenticateCommand(sasl), cancellationToken);
+        return await _session.ExecuteAsync(new AuthenticateCommand(sasl), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Passwords and tokens never cross an unencrypted connection unless the caller said they may.</summary>

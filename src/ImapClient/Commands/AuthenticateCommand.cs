@@ -88,5 +88,10 @@ internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand
             ? new OperationCanceledException($"{mechanism.Name} authentication was cancelled; the server ended it with: {completion.Describe()}", _cancelledBy)
             : _mechanismFailure is { } failure
             ? new ImapAuthenticationException($"{mechanism.Name} authentication failed: {failure.Message}", failure)
-            : new ImapAuthenticationException(completion);
+            : new ImapAuthenticationException(completion, mechanism switch
+            {
+                XOAuth2Mechanism x => x.ErrorJson,
+                OAuthBearerMechanism o => o.ErrorJson,
+                _ => null,
+            });
 }

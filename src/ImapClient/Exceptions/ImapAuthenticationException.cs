@@ -12,8 +12,17 @@ public sealed class ImapAuthenticationException : AuthenticationException
     /// <summary>Creates the exception from the server's tagged completion.</summary>
     /// <param name="completion">The tagged NO or BAD.</param>
     public ImapAuthenticationException(ImapStatusResponse completion)
-        : base($"Authentication failed: the server answered {Describe(completion)}")
+        : this(completion, null)
     {
+    }
+
+    /// <summary>Creates the exception from the server's tagged completion and what the server explained during the exchange.</summary>
+    /// <param name="completion">The tagged NO or BAD.</param>
+    /// <param name="serverDetail">E.g. the JSON error of an OAuth challenge; null when there was none.</param>
+    public ImapAuthenticationException(ImapStatusResponse completion, string? serverDetail)
+        : base($"Authentication failed: the server answered {Describe(completion)}{(serverDetail is null ? "" : $" ({serverDetail})")}")
+    {
+        ServerDetail = serverDetail;
         ResponseCode = completion.Code;
         ResponseText = completion.Text;
     }
@@ -28,6 +37,9 @@ public sealed class ImapAuthenticationException : AuthenticationException
 
     /// <summary>The response code the server attached (e.g. <c>[AUTHENTICATIONFAILED]</c>), or null.</summary>
     public ImapResponseCode? ResponseCode { get; }
+
+    /// <summary>What the server explained during the exchange (an OAuth JSON error), or null.</summary>
+    public string? ServerDetail { get; }
 
     /// <summary>The server's text, or empty when the failure was found on the client side.</summary>
     public string ResponseText { get; }

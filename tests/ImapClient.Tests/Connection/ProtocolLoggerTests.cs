@@ -50,7 +50,7 @@ public class ProtocolLoggerTests
         await using var server = new ScriptedServer();
         await using var imap = await server.ConnectAsync("* OK [CAPABILITY IMAP4rev1 LITERAL+] hi\r\n", new ImapConnectionOptions { ProtocolLogger = logger });
         var login = imap.LoginAsync("mrc", "geheim\r\nübel");
-        var tag = await server.ExpectCommandAsync("LOGIN mrc {14+}");
+        var tag = await server.ExpectCommandAsync("LOGIN mrc {13+}");
         await server.ReadLineAsync();
         await server.SendAsync($"{tag} OK\r\n");
         await login.WaitAsync(Patience);
