@@ -19,6 +19,9 @@ public class SeedSessionSampleTests
     [TestCase("login", "none")]
     [TestCase("cram-md5", "implicit")]
     [TestCase("digest-md5", "none")]
+    [TestCase("scram-sha-256", "starttls")]
+    [TestCase("plain", "implicit")]
+    [TestCase("auto", "starttls")]
     public async Task The_sample_replays_the_rfc_session_and_prints_every_typed_result(string auth, string tls)
     {
         var server = DovecotFixture.Server;
