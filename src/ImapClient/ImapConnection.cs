@@ -15,6 +15,8 @@ public sealed partial class ImapConnection : IAsyncDisposable, ISessionEvents
     private int? _port;
     private ImapConnectionOptions _options = new();
 
+    static ImapConnection() => Protocol.TextEncodings.EnsureRegistered();
+
     private ImapConnection() { }
 
     /// <summary>The server's greeting.</summary>

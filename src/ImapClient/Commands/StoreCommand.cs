@@ -29,25 +29,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
             StoreAction.Remove => "-FLAGS",
             _ => "FLAGS",
         };
-        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT (" : " (");
-        var first = true;
-        foreach (var (flag, name) in SystemFlagNames.All)
-        {
-            if (flag != SystemFlags.Recent && flags.Contains(flag))
-            {
-                builder.Raw(first ? "" : " ").Raw(name);
-                first = false;
-            }
-        }
-
-        foreach (var keyword in flags.Keywords)
-        {
-            ValidateKeyword(keyword);
-            builder.Raw(first ? "" : " ").Raw(keyword);
-            first = false;
-        }
-
-        builder.Raw(")"u8).EndLine();
+        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
     }
 
     public override bool TryClaim(ImapResponse response)
@@ -68,15 +50,4 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
     }
 
     protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => _messages;
-
-    private static void ValidateKeyword(string keyword)
-    {
-        foreach (var c in keyword)
-        {
-            if (c is <= ' ' or >= '\x7f' or '(' or ')' or '{' or '%' or '*' or '"' or '\\' or ']')
-            {
-                throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(keyword));
-            }
-        }
-    }
 }

@@ -15,6 +15,7 @@ internal sealed class CommandBuilder
     private readonly ArrayBufferWriter<byte> _buffer = new(128);
     private readonly List<int> _continuationPoints = [];
     private readonly List<(int Start, int End)> _secrets = [];
+    private readonly List<StreamedLiteralPart> _streamedLiterals = [];
 
     public CommandBuilder(bool literalPlus, bool literalMinus)
     {
@@ -31,6 +32,9 @@ internal sealed class CommandBuilder
 
     /// <summary>Offsets into <see cref="Written"/> after which the writer must wait for a continuation.</summary>
     public IReadOnlyList<int> ContinuationPoints => _continuationPoints;
+
+    /// <summary>Literals whose bytes are streamed at their offset in <see cref="Written"/> when the command is sent.</summary>
+    public IReadOnlyList<StreamedLiteralPart> StreamedLiterals => _streamedLiterals;
 
     /// <summary>Byte ranges of <see cref="Written"/> that hold secrets, for the protocol log to redact.</summary>
     public IReadOnlyList<(int Start, int End)> Secrets => _secrets;
@@ -134,6 +138,57 @@ internal sealed class CommandBuilder
 
     public CommandBuilder EndLine() => Raw("\r\n"u8);
 
+    /// <summary>Writes <c>(\Seen $Keyword …)</c>; <c>\Recent</c> is left out (only the server sets it).</summary>
+    public CommandBuilder FlagList(MessageFlags flags)
+    {
+        Raw("("u8);
+        var first = true;
+        foreach (var (flag, name) in SystemFlagNames.All)
+        {
+            if (flag != SystemFlags.Recent && flags.Contains(flag))
+            {
+                Raw(first ? "" : " ").Raw(name);
+                first = false;
+            }
+        }
+
+        foreach (var keyword in flags.Keywords)
+        {
+            if (keyword.AsSpan().IndexOfAny(NotKeywordChars) >= 0 || !Ascii.IsValid(keyword))
+            {
+                throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(flags));
+            }
+
+            Raw(first ? "" : " ").Raw(keyword);
+            first = false;
+        }
+
+        return Raw(")"u8);
+    }
+
+    /// <summary>
+    /// Writes a literal whose bytes come from <paramref name="write"/> when the command is sent, so a message of any
+    /// size goes straight from its source to the connection. The writer must produce exactly <paramref name="length"/> bytes.
+    /// </summary>
+    public CommandBuilder StreamedLiteral(long length, Func<Stream, CancellationToken, Task> write)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var nonSynchronizing = LiteralPlus || (LiteralMinus && length <= 4096);
+        Raw("{"u8).Number((ulong)length).Raw(nonSynchronizing ? "+}\r\n"u8 : "}\r\n"u8);
+        if (!nonSynchronizing)
+        {
+            _continuationPoints.Add(_buffer.WrittenCount);
+        }
+
+        _streamedLiterals.Add(new StreamedLiteralPart(_buffer.WrittenCount, length, write));
+        return this;
+    }
+
+    private static readonly SearchValues<char> NotKeywordChars = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f" +
+        " ()\\{%*\"]\u007f");
+
     private static bool CanQuote(ReadOnlySpan<byte> value)
     {
         // Quoted strings may not hold CR, LF, NUL or (in IMAP4rev1) 8-bit bytes; long values read better as literals.
@@ -168,3 +223,9 @@ internal sealed class CommandBuilder
         return [.. list];
     }
 }
+
+/// <summary>A literal streamed from its source when the command is written.</summary>
+/// <param name="Offset">Where in the command's bytes the literal's data belongs (after its <c>{n}</c> CRLF).</param>
+/// <param name="Length">The number of bytes announced.</param>
+/// <param name="Write">Writes the bytes into the connection.</param>
+internal sealed record StreamedLiteralPart(int Offset, long Length, Func<Stream, CancellationToken, Task> Write);

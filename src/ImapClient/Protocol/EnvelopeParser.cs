@@ -324,7 +324,7 @@ internal static class EnvelopeParser
 
     private static ParserOptions CreateTextOptions()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        TextEncodings.EnsureRegistered();
         return new ParserOptions();
     }
 }

@@ -6,6 +6,8 @@ namespace ImapClient.Protocol;
 /// <summary>Parses one complete response (as found by <see cref="ResponseScanner"/>) into a typed value. Pure.</summary>
 internal static class ResponseParser
 {
+    static ResponseParser() => TextEncodings.EnsureRegistered();
+
     public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits)
     {
         var reader = new ImapReader(response, limits);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using ImapClient.Commands;
 using ImapClient.Protocol;
+using ImapClient.Transport;
 
 namespace ImapClient.Session;
 
@@ -64,11 +65,15 @@ internal sealed partial class ImapSession
             WriteAscii(output, command.Tag);
             output.Write(" "u8);
             var start = 0;
-            foreach (var point in builder.ContinuationPoints)
+            foreach (var (offset, literal) in WritePoints(builder))
             {
-                output.Write(bytes.Span[start..point]);
-                start = point;
-                if (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is null)
+                output.Write(bytes.Span[start..offset]);
+                start = offset;
+                if (literal is not null)
+                {
+                    await WriteStreamedLiteralAsync(command, literal).ConfigureAwait(false);
+                }
+                else if (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is null)
                 {
                     return; // The server refused the command before the literal: its tagged NO/BAD completed it.
                 }
@@ -103,6 +108,49 @@ internal sealed partial class ImapSession
             // Half a command is on the wire (or the server stopped answering mid-command): the stream cannot be resynchronised.
             Fault(ex);
             throw new ImapConnectionException($"Sending {command.Name} failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Where the writer must stop in the command's bytes, in order: to wait for a continuation (literal null), or to
+    /// stream a literal's data. At one offset the wait comes first: a synchronizing literal's data follows its <c>+</c>.
+    /// </summary>
+    private static List<(int Offset, StreamedLiteralPart? Literal)> WritePoints(CommandBuilder builder)
+    {
+        var points = new List<(int Offset, StreamedLiteralPart? Literal)>();
+        points.AddRange(builder.ContinuationPoints.Select(p => (p, (StreamedLiteralPart?)null)));
+        points.AddRange(builder.StreamedLiterals.Select(l => (l.Offset, (StreamedLiteralPart?)l)));
+        return [.. points.OrderBy(p => p.Offset).ThenBy(p => p.Literal is null ? 0 : 1)];
+    }
+
+    /// <summary>
+    /// Copies a literal from its source straight into the connection, flushing as it goes (backpressure from the
+    /// socket, not a buffer of the whole message). A source that gives more or fewer bytes than announced leaves the
+    /// server reading a different command than we wrote, so it breaks the connection.
+    /// </summary>
+    private async Task WriteStreamedLiteralAsync(ImapCommand command, StreamedLiteralPart literal)
+    {
+        var destination = new LiteralWriteStream(_transport.Output, literal.Length);
+        LogSent($"<{literal.Length} bytes>\r\n");
+        try
+        {
+            // Once the first byte is out the rest must follow: the server reads the announced length whatever we do.
+            await literal.Write(destination, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ImapConnectionException)
+        {
+            var failure = new ImapConnectionException(
+                $"{command.Name} failed while sending its data ({destination.Written} of {literal.Length} bytes sent): {ex.Message}", ex);
+            Fault(failure);
+            throw failure;
+        }
+
+        if (destination.Written != literal.Length)
+        {
+            var failure = new ImapConnectionException(
+                $"{command.Name} announced {literal.Length} bytes but its source gave {destination.Written}; the connection was closed.");
+            Fault(failure);
+            throw failure;
         }
     }
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// APPEND mailbox [flags] [date] literal. The message is streamed from its source when the command is written; with a
+/// synchronizing literal a tagged NO (TRYCREATE, TOOBIG …) arrives before any of it is sent.
+/// </summary>
+internal sealed class AppendCommand(
+    string mailbox, MessageFlags? flags, DateTimeOffset? internalDate, long length, Func<Stream, CancellationToken, Task> write)
+    : ImapCommand<AppendResult>
+{
+    public override string Name => "APPEND";
+
+    public override bool IsAllowedIn(ImapConnectionState state) =>
+        state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        builder.Raw("APPEND "u8).AString(MailboxName.Encode(mailbox));
+        if (flags is not null)
+        {
+            builder.Space().FlagList(flags);
+        }
+
+        if (internalDate is { } date)
+        {
+            builder.Space().Raw(FormatDateTime(date));
+        }
+
+        builder.Space().StreamedLiteral(length, write).EndLine();
+    }
+
+    protected override AppendResult BuildResult(ImapSession session, ImapStatusResponse completion)
+    {
+        // [APPENDUID uidvalidity uid]: a single APPEND gets a single UID.
+        if (completion.Code is { Name: "APPENDUID", Arguments: { } arguments }
+            && arguments.Split(' ') is [var validity, var uid]
+            && uint.TryParse(validity, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
+            && uint.TryParse(uid, NumberStyles.None, CultureInfo.InvariantCulture, out var u))
+        {
+            return new AppendResult(v, u);
+        }
+
+        return new AppendResult(null, null);
+    }
+
+    /// <summary>date-time: <c>"17-Jul-1996 02:44:25 -0700"</c>, always in English.</summary>
+    internal static string FormatDateTime(DateTimeOffset date)
+    {
+        var offset = date.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"\"{date.Day:00}-{date.ToString("MMM", CultureInfo.InvariantCulture)}-{date.Year:0000} {date:HH:mm:ss} {sign}{offset.Hours:00}{offset.Minutes:00}\"");
+    }
+}
