@@ -39,8 +39,12 @@ public sealed class ImapConnectionOptions
     /// <summary>The longest response line accepted (bytes, literals excluded). Default 1 MiB.</summary>
     public int MaxLineLength { get; set; } = 1024 * 1024;
 
-    /// <summary>The largest literal held in memory (bytes). Default 256 MiB.</summary>
-    public long MaxLiteralSize { get; set; } = 256L * 1024 * 1024;
+    /// <summary>
+    /// The largest literal held in memory (bytes), so a hostile server cannot make us allocate without bound. Default
+    /// 8 MiB. Bodies streamed with <see cref="ImapConnection.FetchStreamAsync"/> (and GetMessageAsync, DownloadAsync)
+    /// are not held in memory and have no such limit.
+    /// </summary>
+    public long MaxLiteralSize { get; set; } = 8L * 1024 * 1024;
 
     /// <summary>The deepest nesting of lists and body structures accepted. Default 64.</summary>
     public int MaxNestingDepth { get; set; } = 64;

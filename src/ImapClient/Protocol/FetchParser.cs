@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ImapClient.Protocol;
@@ -33,6 +34,88 @@ internal static class FetchParser
 
             ParseItem(ref reader, message);
         }
+    }
+
+    /// <summary>
+    /// Reads the start of a FETCH response that stops where a literal's data begins. True when that literal is the
+    /// value of a body section (<c>BODY[…]</c>, <c>BINARY[…]</c>, <c>RFC822*</c>): then the items before it, and the
+    /// section, are returned, so the literal can be streamed. False for any other literal (a quoted subject …),
+    /// which is then buffered as usual.
+    /// </summary>
+    public static bool TryParseBodyPrefix(
+        in ReadOnlySequence<byte> prefix, ImapLimits limits, out FetchedMessage message, out string name, out string section, out long? origin)
+    {
+        message = null!;
+        name = section = "";
+        origin = null;
+        var reader = new ImapReader(prefix, limits);
+        try
+        {
+            if (!reader.TryConsume((byte)'*') || !reader.TryConsume((byte)' ') || !reader.NextIsDigit)
+            {
+                return false;
+            }
+
+            var sequenceNumber = reader.ReadNumber();
+            reader.ExpectSpace();
+            if (!reader.TryReadKeyword("FETCH"u8))
+            {
+                return false;
+            }
+
+            reader.SkipSpaces();
+            reader.Expect((byte)'(');
+            message = new FetchedMessage(sequenceNumber);
+            while (true)
+            {
+                reader.SkipSpaces();
+                var probe = reader;
+                if (TryReadSectionName(ref probe, out name, out section, out origin) && probe.SkipSpaces() >= 0 && probe.TryReadLiteralHeaderAtEnd())
+                {
+                    return true;
+                }
+
+                ParseItem(ref reader, message);
+            }
+        }
+        catch (ImapProtocolException)
+        {
+            // The literal sits inside some other item: not ours to stream.
+            return false;
+        }
+    }
+
+    private static bool TryReadSectionName(ref ImapReader reader, out string name, out string section, out long? origin)
+    {
+        section = "";
+        origin = null;
+        var atom = reader.ReadAtom();
+        name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
+            : Ascii.EqualsIgnoreCase(atom, "BINARY"u8) ? "BINARY"
+            : Ascii.EqualsIgnoreCase(atom, "RFC822"u8) ? "RFC822"
+            : Ascii.EqualsIgnoreCase(atom, "RFC822.HEADER"u8) ? "RFC822.HEADER"
+            : Ascii.EqualsIgnoreCase(atom, "RFC822.TEXT"u8) ? "RFC822.TEXT"
+            : "";
+        if (name.StartsWith("RFC822", StringComparison.Ordinal))
+        {
+            section = name == "RFC822" ? "" : name["RFC822.".Length..];
+            return true;
+        }
+
+        if (name.Length == 0 || !reader.TryConsume((byte)'['))
+        {
+            return false;
+        }
+
+        section = Encoding.ASCII.GetString(reader.ReadUntil((byte)']'));
+        reader.Expect((byte)']');
+        if (reader.TryConsume((byte)'<'))
+        {
+            origin = (long)reader.ReadDigits();
+            reader.Expect((byte)'>');
+        }
+
+        return true;
     }
 
     private static void ParseItem(ref ImapReader reader, FetchedMessage message)

@@ -9,7 +9,7 @@ internal sealed class ImapLimits
     public int MaxLineLength { get; init; } = 1024 * 1024;
 
     /// <summary>Largest literal held in memory.</summary>
-    public long MaxLiteralSize { get; init; } = 256L * 1024 * 1024;
+    public long MaxLiteralSize { get; init; } = 8L * 1024 * 1024;
 
     /// <summary>Deepest nesting of parenthesised lists and body structures.</summary>
     public int MaxNestingDepth { get; init; } = 64;

@@ -220,6 +220,19 @@ internal ref struct ImapReader
         throw Error("expected a string or NIL");
     }
 
+    /// <summary>True when what is left is exactly a literal's announcement (<c>{n}</c> CRLF) and nothing more.</summary>
+    public bool TryReadLiteralHeaderAtEnd()
+    {
+        TryConsume((byte)'~');
+        if (!TryConsume((byte)'{') || !_reader.TryReadTo(out ReadOnlySpan<byte> _, (byte)'}'))
+        {
+            return false;
+        }
+
+        _reader.IsNext((byte)'\r', advancePast: true);
+        return _reader.IsNext((byte)'\n', advancePast: true) && _reader.End;
+    }
+
     /// <summary>Reads <c>{n}</c>, <c>{n+}</c> or <c>~{n}</c>, the CRLF, and returns the n bytes that follow.</summary>
     public ReadOnlySequence<byte> ReadLiteral()
     {

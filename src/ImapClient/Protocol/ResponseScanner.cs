@@ -29,8 +29,25 @@ internal sealed class ResponseScanner
     }
 
     /// <summary>Returns true with the length of the first complete response in <paramref name="buffer"/>.</summary>
-    public bool TryFindResponse(in ReadOnlySequence<byte> buffer, out long length)
+    public bool TryFindResponse(in ReadOnlySequence<byte> buffer, out long length) =>
+        Scan(buffer, stopAtLiterals: false, out length, out _) == ScanResult.Complete;
+
+    /// <summary>
+    /// Finds the end of the first complete response. With <paramref name="stopAtLiterals"/>, it also stops at each
+    /// literal's announcement, giving the length up to the literal's first data byte and the literal's size: the
+    /// caller may then stream the literal (and <see cref="Reset"/> after it) or call again to keep buffering.
+    /// </summary>
+    public ScanResult Scan(in ReadOnlySequence<byte> buffer, bool stopAtLiterals, out long length, out long literalLength)
     {
+        literalLength = -1;
+
+        // The caller was offered a literal to stream and chose to keep buffering it: now the in-memory cap applies.
+        if (_literalRemaining > _limits.MaxLiteralSize && _scanned == _lineStart)
+        {
+            throw new ImapProtocolException(
+                $"The server announced a literal of {_literalRemaining} bytes, over the limit of {_limits.MaxLiteralSize} bytes for data held in memory (ImapConnectionOptions.MaxLiteralSize); fetch large bodies with FetchStreamAsync, GetMessageAsync or DownloadAsync.");
+        }
+
         while (true)
         {
             if (_literalRemaining > 0)
@@ -41,7 +58,7 @@ internal sealed class ResponseScanner
                     _literalRemaining -= available;
                     _scanned = buffer.Length;
                     length = 0;
-                    return false;
+                    return ScanResult.NeedMore;
                 }
 
                 _scanned += _literalRemaining;
@@ -56,29 +73,36 @@ internal sealed class ResponseScanner
                 _scanned = buffer.Length;
                 CheckLineLength(_scanned - _lineStart);
                 length = 0;
-                return false;
+                return ScanResult.NeedMore;
             }
 
             var lineEnd = _scanned + rest.Slice(0, lf.Value).Length;
             CheckLineLength(lineEnd - _lineStart);
             if (TryGetLiteralLength(buffer, _lineStart, lineEnd, out var literal))
             {
-                if (literal > _limits.MaxLiteralSize)
+                if (literal > _limits.MaxLiteralSize && !stopAtLiterals)
                 {
                     throw new ImapProtocolException(
-                        $"The server announced a literal of {literal} bytes, over the limit of {_limits.MaxLiteralSize} bytes.");
+                        $"The server announced a literal of {literal} bytes, over the limit of {_limits.MaxLiteralSize} bytes for data held in memory (ImapConnectionOptions.MaxLiteralSize); fetch large bodies with FetchStreamAsync, GetMessageAsync or DownloadAsync.");
                 }
 
                 _scanned = lineEnd + 1;
                 _lineStart = _scanned;
                 _literalRemaining = literal;
+                if (stopAtLiterals)
+                {
+                    length = _scanned;
+                    literalLength = literal;
+                    return ScanResult.LiteralAhead;
+                }
+
                 continue;
             }
 
             length = lineEnd + 1;
             _scanned = 0;
             _lineStart = 0;
-            return true;
+            return ScanResult.Complete;
         }
     }
 
@@ -126,4 +150,17 @@ internal sealed class ResponseScanner
         var digits = t[(open + 1)..];
         return Utf8Parser.TryParse(digits, out length, out var used) && used == digits.Length && length >= 0;
     }
+}
+
+/// <summary>What <see cref="ResponseScanner.Scan"/> found.</summary>
+internal enum ScanResult
+{
+    /// <summary>The buffer ends inside a response.</summary>
+    NeedMore,
+
+    /// <summary>A whole response.</summary>
+    Complete,
+
+    /// <summary>A literal is announced; its data starts at the returned length.</summary>
+    LiteralAhead,
 }

@@ -22,12 +22,42 @@ internal sealed partial class ImapSession
                 var buffer = result.Buffer;
                 try
                 {
-                    while (_scanner.TryFindResponse(buffer, out var length))
+                    while (true)
                     {
-                        LogReceived(buffer.Slice(0, length));
-                        var response = ResponseParser.Parse(buffer.Slice(0, length), _limits);
+                        if (_literal is not null)
+                        {
+                            if (buffer.IsEmpty)
+                            {
+                                break;
+                            }
+
+                            buffer = await PumpLiteralAsync(buffer).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var scan = _scanner.Scan(buffer, StreamingWanted, out var length, out var literalLength);
+                        if (scan == ScanResult.NeedMore)
+                        {
+                            break;
+                        }
+
+                        if (scan == ScanResult.LiteralAhead)
+                        {
+                            // Stream it to its command, or (not a body we stream) scan on and keep it in memory.
+                            if (TryStartStreaming(buffer.Slice(0, length), literalLength))
+                            {
+                                buffer = buffer.Slice(length);
+                                _scanner.Reset();
+                            }
+
+                            continue;
+                        }
+
+                        var response = WithPendingPrefix(buffer.Slice(0, length));
+                        LogReceived(response);
+                        var parsed = ResponseParser.Parse(response, _limits);
                         buffer = buffer.Slice(length);
-                        Dispatch(response);
+                        Dispatch(parsed);
                         if (_stopReadingForTls)
                         {
                             // Whatever the server sent after its OK to STARTTLS arrived unencrypted and may have been
@@ -57,6 +87,10 @@ internal sealed partial class ImapSession
 #pragma warning restore CA1031
         {
             Fault(ex);
+        }
+        finally
+        {
+            FailStreamedLiteral();
         }
     }
 
@@ -125,6 +159,7 @@ internal sealed partial class ImapSession
                 {
                     command = _inflight[i];
                     _inflight.RemoveAt(i);
+                    TrackStreaming(command, -1);
                     break;
                 }
             }

@@ -40,6 +40,7 @@ internal sealed partial class ImapSession
             lock (_inflightLock)
             {
                 _inflight.Add(command);
+                TrackStreaming(command, +1);
             }
 
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);

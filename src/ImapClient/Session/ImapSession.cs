@@ -156,6 +156,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
         {
             failed = [.. _inflight];
             _inflight.Clear();
+            _streamingCommands = 0;
         }
 
         foreach (var command in failed)

@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// FETCH or UID FETCH whose body-section literals are streamed to the caller instead of buffered. The reader loop
+/// offers it each body literal of a message it claims; it publishes a <see cref="FetchedBody"/> per literal.
+/// </summary>
+internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest request, bool byUid) : ImapCommand<ImapStatusResponse>
+{
+    private readonly Channel<FetchedBody> _bodies = Channel.CreateUnbounded<FetchedBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private MailboxState? _mailbox;
+    private FetchedMessage? _current;
+    private bool _abandoned;
+
+    public override string Name => byUid ? "UID FETCH" : "FETCH";
+
+    public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
+
+    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
+
+    public ChannelReader<FetchedBody> Bodies => _bodies.Reader;
+
+    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
+
+    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
+
+    public override void Encode(CommandBuilder builder, ImapSession session) =>
+        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(request.Encode()).EndLine();
+
+    /// <summary>Whether a body literal of this message (its items so far) belongs to this command.</summary>
+    public bool Wants(FetchedMessage itemsSoFar) => Owns(itemsSoFar);
+
+    /// <summary>Publishes a body the reader loop is about to stream; once the caller stopped listening it is skipped.</summary>
+    public void Publish(FetchedBody body)
+    {
+        _current = body.Message;
+        lock (_bodies)
+        {
+            if (!_abandoned && _bodies.Writer.TryWrite(body))
+            {
+                return;
+            }
+        }
+
+        // Nobody will read it: completing the reading side makes the reader loop drop the literal as it arrives.
+        body.Content.Dispose();
+    }
+
+    /// <summary>The caller stopped enumerating: every body still to come, and any queued, is skipped.</summary>
+    public void Abandon()
+    {
+        lock (_bodies)
+        {
+            _abandoned = true;
+        }
+
+        while (_bodies.Reader.TryRead(out var queued))
+        {
+            queued.Content.Dispose();
+        }
+    }
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is not ImapFetchResponse { Message: var message })
+        {
+            return false;
+        }
+
+        // The items after a streamed body arrive as the rest of the same FETCH response.
+        if (_current is { } current && current.SequenceNumber == message.SequenceNumber)
+        {
+            current.MergeFrom(message);
+            return true;
+        }
+
+        return Owns(message);
+    }
+
+    protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
+    {
+        base.OnCompleted(session, completion);
+        _bodies.Writer.TryComplete(completion.Status == ImapStatus.Ok ? null : new ImapCommandException(Name, completion));
+    }
+
+    protected override void SetException(Exception exception)
+    {
+        base.SetException(exception);
+        _bodies.Writer.TryComplete(exception);
+    }
+
+    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+
+    private bool Owns(FetchedMessage message)
+    {
+        var key = byUid ? message.Uid : message.SequenceNumber;
+
+        // A UID FETCH whose server put the body before the UID: the message is still ours if it is the only kind of
+        // data we asked for (the session allows one streaming command on overlapping messages at a time).
+        return key is { } number
+            ? set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists)
+            : byUid;
+    }
+}

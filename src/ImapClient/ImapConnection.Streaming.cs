@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using ImapClient.Commands;
+using MimeKit;
+using MimeKit.IO;
+
+namespace ImapClient;
+
+/// <summary>Messages of any size: body sections streamed from the connection as they arrive.</summary>
+public sealed partial class ImapConnection
+{
+    /// <summary>
+    /// Fetches by sequence number and streams each body section as it arrives (for <c>BODY[…]</c>, <c>BINARY[…]</c>
+    /// and <c>RFC822*</c> items of the request). Each <see cref="FetchedBody"/> must be read, or disposed, before the
+    /// next is taken; moving on disposes the previous one. Memory stays bounded whatever the message size.
+    /// </summary>
+    /// <param name="messages">The sequence numbers.</param>
+    /// <param name="request">What to fetch; its body sections are streamed, its other items come in <see cref="FetchedBody.Message"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration; the rest of the server's answer is read and dropped.</param>
+    /// <returns>The bodies, in the order the server sends them.</returns>
+    public IAsyncEnumerable<FetchedBody> FetchStreamAsync(SequenceSet messages, FetchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(request);
+        return StreamAsync(new StreamingFetchCommand(messages, request, byUid: false), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="FetchStreamAsync"/>, by UID.</summary>
+    /// <param name="uids">The UIDs.</param>
+    /// <param name="request">What to fetch; its body sections are streamed.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The bodies, in the order the server sends them.</returns>
+    public IAsyncEnumerable<FetchedBody> UidFetchStreamAsync(SequenceSet uids, FetchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uids);
+        ArgumentNullException.ThrowIfNull(request);
+        return StreamAsync(new StreamingFetchCommand(uids, request, byUid: true), cancellationToken);
+    }
+
+    /// <summary>Downloads a message (or one section of it) by UID into <paramref name="destination"/>, streaming.</summary>
+    /// <param name="uid">The message's UID.</param>
+    /// <param name="destination">Where the bytes go, e.g. a <see cref="FileStream"/>.</param>
+    /// <param name="section">The section: empty for the whole message, or e.g. <c>2</c> for an attachment (still encoded).</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ImapMessageNotFoundException">The server sent nothing for that UID.</exception>
+    public async Task<long> DownloadAsync(uint uid, Stream destination, string section = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var request = new FetchRequest(FetchItems.Uid).AddBodySection(section);
+        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        {
+            await body.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            return body.Length;
+        }
+
+        throw new ImapMessageNotFoundException($"The server returned no message with UID {uid}.");
+    }
+
+    /// <summary>Fetches a whole message by UID and lets MimeKit parse it straight from the connection.</summary>
+    /// <param name="uid">The message's UID.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The parsed message.</returns>
+    /// <exception cref="ImapMessageNotFoundException">The server sent nothing for that UID.</exception>
+    public async Task<MimeMessage> GetMessageAsync(uint uid, CancellationToken cancellationToken = default)
+    {
+        var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
+        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        {
+            return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new ImapMessageNotFoundException($"The server returned no message with UID {uid}.");
+    }
+
+    /// <summary>
+    /// Fetches one part of a message by UID, found through its body structure, as a MimeKit entity: its MIME header
+    /// and its content, parsed by MimeKit from the connection.
+    /// </summary>
+    /// <param name="uid">The message's UID.</param>
+    /// <param name="part">A part of the message's <see cref="FetchedMessage.BodyStructure"/> (not the top-level multipart).</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The part.</returns>
+    /// <exception cref="ImapMessageNotFoundException">The server sent nothing for that UID.</exception>
+    public async Task<MimeEntity> GetBodyPartAsync(uint uid, BodyPart part, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.PartSpecifier.Length == 0)
+        {
+            throw new ArgumentException("The top level of a message is not a part: use GetMessageAsync.", nameof(part));
+        }
+
+        var request = new FetchRequest(FetchItems.Uid)
+            .AddBodySection(part.PartSpecifier + ".MIME")
+            .AddBodySection(part.PartSpecifier);
+        byte[]? header = null;
+        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        {
+            if (body.Section.EndsWith(".MIME", StringComparison.OrdinalIgnoreCase))
+            {
+                var buffer = new MemoryStream();
+                await body.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                header = buffer.ToArray();
+                continue;
+            }
+
+            // The MIME header is small and kept; the content flows from the connection into MimeKit's parser.
+            using var chained = new ChainedStream();
+            chained.Add(new MemoryStream(header ?? []), leaveOpen: false);
+            chained.Add(body.Content, leaveOpen: true);
+            return await MimeEntity.LoadAsync(chained, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new ImapMessageNotFoundException($"The server returned no part {part.PartSpecifier} of the message with UID {uid}.");
+    }
+
+    private async IAsyncEnumerable<FetchedBody> StreamAsync(StreamingFetchCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _session.SendCommandAsync(command, cancellationToken).ConfigureAwait(false);
+        FetchedBody? previous = null;
+        var finished = false;
+        try
+        {
+            await foreach (var body in command.Bodies.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (previous is not null)
+                {
+                    await previous.DisposeAsync().ConfigureAwait(false);
+                }
+
+                previous = body;
+                yield return body;
+            }
+
+            await command.Outcome.ConfigureAwait(false);
+            finished = true;
+        }
+        finally
+        {
+            if (previous is not null)
+            {
+                await previous.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (!finished)
+            {
+                // The caller stopped early: the command still completes on the connection; its outcome (or failure)
+                // must not surface later as an unobserved exception.
+                _ = command.Outcome.ContinueWith(static t => t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+                // Bodies the caller never took are skipped so the reader loop does not wait on them.
+                command.Abandon();
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using ImapClient.Commands;
+using ImapClient.Protocol;
+
+namespace ImapClient.Session;
+
+/// <summary>
+/// Body literals handed to their consumer while they arrive. The reader loop copies each piece of the literal into a
+/// small pipe the consumer reads as a stream; when that pipe is full the loop waits, so the server's pace follows the
+/// consumer's (TCP backpressure) and no message size has to fit in memory.
+/// </summary>
+internal sealed partial class ImapSession
+{
+    /// <summary>How much of a body may wait for its consumer before the reader stops reading the socket.</summary>
+    private const long BodyBufferPause = 256 * 1024;
+
+    private int _streamingCommands;
+    private StreamedLiteral? _literal;
+    private byte[]? _pendingPrefix;
+
+    /// <summary>True while a streaming FETCH is in flight: only then does the scanner stop at literals.</summary>
+    private bool StreamingWanted => Volatile.Read(ref _streamingCommands) > 0;
+
+    /// <summary>Sends a command without awaiting its completion (streaming commands deliver as they go).</summary>
+    public Task SendCommandAsync(ImapCommand command, CancellationToken cancellationToken) =>
+        SendAsync(command, System.Diagnostics.Stopwatch.GetTimestamp(), cancellationToken);
+
+    /// <summary>Keeps the count of streaming commands in flight; called under the in-flight lock.</summary>
+    private void TrackStreaming(ImapCommand command, int delta)
+    {
+        if (command is StreamingFetchCommand)
+        {
+            _streamingCommands += delta;
+        }
+    }
+
+    private bool TryStartStreaming(ReadOnlySequence<byte> prefix, long length)
+    {
+        var full = WithPendingPrefix(prefix, consume: false);
+        if (!FetchParser.TryParseBodyPrefix(full, _limits, out var message, out var name, out var section, out var origin))
+        {
+            return false;
+        }
+
+        StreamingFetchCommand? owner = null;
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command is StreamingFetchCommand streaming && streaming.Wants(message))
+                {
+                    owner = streaming;
+                    break;
+                }
+            }
+        }
+
+        if (owner is null)
+        {
+            return false;
+        }
+
+        LogReceived(full);
+        var pipe = new Pipe(new PipeOptions(
+            pauseWriterThreshold: BodyBufferPause, resumeWriterThreshold: BodyBufferPause / 2, useSynchronizationContext: false));
+        owner.Publish(new FetchedBody(message, name, section, origin, length, pipe.Reader.AsStream()));
+        _literal = new StreamedLiteral(pipe.Writer, length);
+
+        // What follows the literal is the rest of the same FETCH response; it is parsed with this in front of it.
+        _pendingPrefix = Encoding.ASCII.GetBytes($"* {message.SequenceNumber} FETCH (");
+        if (length == 0)
+        {
+            pipe.Writer.Complete();
+            _literal = null;
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves literal bytes from the connection to the consumer, waiting while the consumer is behind.</summary>
+    private async ValueTask<ReadOnlySequence<byte>> PumpLiteralAsync(ReadOnlySequence<byte> buffer)
+    {
+        var literal = _literal!;
+        var chunk = buffer.Slice(0, Math.Min(buffer.Length, literal.Remaining));
+        if (!literal.Skipping)
+        {
+            foreach (var segment in chunk)
+            {
+                var flush = await literal.Writer.WriteAsync(segment).ConfigureAwait(false);
+                if (flush.IsCompleted)
+                {
+                    // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
+                    literal.Skipping = true;
+                    break;
+                }
+            }
+        }
+
+        literal.Remaining -= chunk.Length;
+        if (literal.Remaining == 0)
+        {
+            await literal.Writer.CompleteAsync().ConfigureAwait(false);
+            _literal = null;
+        }
+
+        return buffer.Slice(chunk.Length);
+    }
+
+    /// <summary>The reader loop ended (fault or close) in the middle of a literal: its consumer must not wait forever.</summary>
+    private void FailStreamedLiteral()
+    {
+        if (Interlocked.Exchange(ref _literal, null) is { } literal)
+        {
+            literal.Writer.Complete(_fault ?? new ImapConnectionException("The connection ended in the middle of a message."));
+        }
+    }
+
+    private ReadOnlySequence<byte> WithPendingPrefix(ReadOnlySequence<byte> response, bool consume = true)
+    {
+        if (_pendingPrefix is not { } prefix || !IsRestOfStreamedResponse(response))
+        {
+            return response;
+        }
+
+        if (consume)
+        {
+            _pendingPrefix = null;
+        }
+
+        var joined = new byte[prefix.Length + response.Length];
+        prefix.CopyTo(joined, 0);
+        response.CopyTo(joined.AsSpan(prefix.Length));
+        return new ReadOnlySequence<byte>(joined);
+    }
+
+    /// <summary>The rest after a streamed literal starts with a space or ')', never with a tag, '*' or '+'.</summary>
+    private static bool IsRestOfStreamedResponse(ReadOnlySequence<byte> response) =>
+        !response.IsEmpty && response.FirstSpan[0] is (byte)' ' or (byte)')';
+
+    private sealed class StreamedLiteral(PipeWriter writer, long length)
+    {
+        public PipeWriter Writer { get; } = writer;
+
+        public long Remaining { get; set; } = length;
+
+        public bool Skipping { get; set; }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using ImapClient.Tests.Infrastructure;
+using static ImapClient.Tests.Connection.SessionTestKit;
+
+namespace ImapClient.Tests.Connection;
+
+/// <summary>Body sections handed over as they arrive, consumed in order, skipped safely, failing loudly.</summary>
+[TestFixture(Delivery.Whole)]
+[TestFixture(Delivery.ByteByByte)]
+public class StreamingFetchTests(Delivery delivery)
+{
+    private static string Body(int seed, int length) =>
+        string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + ((i + seed) % 26))));
+
+    private static async Task<string> ReadAllAsync(Stream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return await reader.ReadToEndAsync();
+    }
+
+    [Test]
+    public async Task A_body_streams_with_the_items_before_it_and_the_items_after_it_are_merged_once_read()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var text = Body(1, 300);
+        var bodies = imap.UidFetchStreamAsync(SequenceSet.Single(5), new FetchRequest(FetchItems.Uid | FetchItems.Flags).AddBodySection("")).GetAsyncEnumerator();
+        var moving = bodies.MoveNextAsync();
+        var tag = await server.ExpectCommandAsync("UID FETCH 5 (UID FLAGS BODY.PEEK[])");
+        await server.SendAsync($"* 3 FETCH (UID 5 BODY[] {{{text.Length}}}\r\n{text} FLAGS (\\Seen))\r\n{tag} OK done\r\n");
+
+        Assert.That(await moving.AsTask().WaitAsync(Patience), Is.True);
+        var body = bodies.Current;
+        Assert.That((body.SequenceNumber, body.Message.Uid, body.Name, body.Section, body.Length), Is.EqualTo((3u, (uint?)5, "BODY", "", (long)text.Length)));
+        Assert.That(await ReadAllAsync(body.Content).WaitAsync(Patience), Is.EqualTo(text));
+        Assert.That(await bodies.MoveNextAsync().AsTask().WaitAsync(Patience), Is.False);
+        Assert.That(body.Message.Flags!.Contains(SystemFlags.Seen), Is.True, "FLAGS came after the body");
+        await bodies.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Several_messages_arrive_in_order_and_a_literal_split_anywhere_is_reassembled()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var texts = new[] { Body(1, 50), Body(2, 0), Body(3, 70) };
+        var reading = Task.Run(async () =>
+        {
+            var read = new List<(uint, string)>();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 3), new FetchRequest().AddBodySection("TEXT")))
+            {
+                read.Add((body.SequenceNumber, await ReadAllAsync(body.Content)));
+            }
+
+            return read;
+        });
+
+        var tag = await server.ExpectCommandAsync("FETCH 1:3 BODY.PEEK[TEXT]");
+        var response = string.Concat(texts.Select((t, i) => $"* {i + 1} FETCH (BODY[TEXT] {{{t.Length}}}\r\n{t})\r\n")) + $"{tag} OK done\r\n";
+        var bytes = Encoding.ASCII.GetBytes(response);
+        var split = bytes.Length / 3;
+        await server.SendAsync(bytes[..split]);
+        await server.SendAsync(bytes[split..]);
+
+        var read = await reading.WaitAsync(Patience);
+        Assert.That(read, Is.EqualTo(texts.Select((t, i) => ((uint)(i + 1), t))));
+    }
+
+    [Test]
+    public async Task A_caller_who_stops_halfway_skips_the_rest_and_the_connection_stays_in_sync()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var big = Body(4, 600_000);
+        var after = Body(5, 40);
+        var reading = Task.Run(async () =>
+        {
+            var seen = new List<string>();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 2), new FetchRequest().AddBodySection("")))
+            {
+                if (body.SequenceNumber == 1)
+                {
+                    var start = new byte[10];
+                    await body.Content.ReadExactlyAsync(start);
+                    seen.Add(Encoding.ASCII.GetString(start));
+                    await body.Content.DisposeAsync();
+                }
+                else
+                {
+                    seen.Add(await ReadAllAsync(body.Content));
+                }
+            }
+
+            return seen;
+        });
+
+        var tag = await server.ExpectCommandAsync("FETCH 1:2 BODY.PEEK[]");
+        await server.SendAsync($"* 1 FETCH (BODY[] {{{big.Length}}}\r\n{big})\r\n* 2 FETCH (BODY[] {{{after.Length}}}\r\n{after})\r\n{tag} OK done\r\n");
+        Assert.That(await reading.WaitAsync(TimeSpan.FromSeconds(60)), Is.EqualTo(new[] { big[..10], after }));
+
+        var noop = imap.NoopAsync();
+        var noopTag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{noopTag} OK\r\n");
+        await noop.WaitAsync(Patience);
+    }
+
+    [Test]
+    public async Task Breaking_out_of_the_enumeration_early_does_not_stall_the_connection()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var big = Body(6, 400_000);
+        var first = Task.Run(async () =>
+        {
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 3), new FetchRequest().AddBodySection("")))
+            {
+                return body.SequenceNumber;
+            }
+
+            return 0u;
+        });
+
+        var tag = await server.ExpectCommandAsync("FETCH 1:3 BODY.PEEK[]");
+        var response = string.Concat(Enumerable.Range(1, 3).Select(i => $"* {i} FETCH (BODY[] {{{big.Length}}}\r\n{big})\r\n")) + $"{tag} OK done\r\n";
+        await server.SendAsync(response);
+        Assert.That(await first.WaitAsync(TimeSpan.FromSeconds(60)), Is.EqualTo(1));
+
+        var noop = imap.NoopAsync();
+        var noopTag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{noopTag} OK\r\n");
+        await noop.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Test]
+    public async Task A_server_that_sends_fewer_bytes_than_announced_and_closes_fails_the_read_without_hanging()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(1), new FetchRequest().AddBodySection("")))
+            {
+                await ReadAllAsync(body.Content);
+            }
+        });
+
+        await server.ExpectCommandAsync("FETCH 1 BODY.PEEK[]");
+        await server.SendAsync("* 1 FETCH (BODY[] {100}\r\nonly twenty bytes...");
+        await server.CloseAsync();
+        var ex = await CatchAsync(reading);
+        Assert.That(ex, Is.TypeOf<ImapConnectionException>());
+    }
+
+    [Test]
+    public async Task A_literal_that_is_not_a_body_is_kept_in_memory_as_usual()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var reading = Task.Run(async () =>
+        {
+            var bodies = new List<(string? Subject, string Text)>();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Envelope).AddBodySection("1")))
+            {
+                bodies.Add((body.Message.Envelope?.Subject, await ReadAllAsync(body.Content)));
+            }
+
+            return bodies;
+        });
+
+        var tag = await server.ExpectCommandAsync("FETCH 1 (ENVELOPE BODY.PEEK[1])");
+        await server.SendAsync(
+            "* 1 FETCH (ENVELOPE (NIL {11}\r\nhello world NIL NIL NIL NIL NIL NIL NIL NIL) BODY[1] {4}\r\nbody)\r\n" + $"{tag} OK\r\n");
+        Assert.That(await reading.WaitAsync(Patience), Is.EqualTo(new[] { ((string?)"hello world", "body") }));
+    }
+
+    [Test]
+    public async Task GetMessageAsync_parses_the_stream_with_MimeKit_and_DownloadAsync_copies_it()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        const string Message = "Subject: streamed\r\nFrom: a@example.org\r\n\r\nHello.\r\n";
+
+        var get = imap.GetMessageAsync(7);
+        var tag = await server.ExpectCommandAsync("UID FETCH 7 (UID BODY.PEEK[])");
+        await server.SendAsync($"* 2 FETCH (UID 7 BODY[] {{{Message.Length}}}\r\n{Message})\r\n{tag} OK\r\n");
+        var message = await get.WaitAsync(Patience);
+        Assert.That(message.Subject, Is.EqualTo("streamed"));
+        Assert.That(message.TextBody?.TrimEnd(), Is.EqualTo("Hello."));
+
+        var file = new MemoryStream();
+        var download = imap.DownloadAsync(7, file);
+        tag = await server.ExpectCommandAsync("UID FETCH 7 (UID BODY.PEEK[])");
+        await server.SendAsync($"* 2 FETCH (UID 7 BODY[] {{{Message.Length}}}\r\n{Message})\r\n{tag} OK\r\n");
+        Assert.That(await download.WaitAsync(Patience), Is.EqualTo(Message.Length));
+        Assert.That(Encoding.ASCII.GetString(file.ToArray()), Is.EqualTo(Message));
+
+        var missing = imap.GetMessageAsync(8);
+        tag = await server.ExpectCommandAsync("UID FETCH 8 (UID BODY.PEEK[])");
+        await server.SendAsync($"{tag} OK nothing\r\n");
+        Assert.That(await CatchAsync(missing), Is.TypeOf<ImapMessageNotFoundException>());
+    }
+}
