@@ -22,7 +22,7 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
     public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(request.Encode()).EndLine();
+        FetchEncoding.Encode(builder, session, Name, set, request);
 
     public override bool TryClaim(ImapResponse response)
     {

@@ -28,7 +28,7 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
     public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
 
     public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(request.Encode()).EndLine();
+        FetchEncoding.Encode(builder, session, Name, set, request);
 
     /// <summary>Whether a body literal of this message (its items so far) belongs to this command.</summary>
     public bool Wants(FetchedMessage itemsSoFar) => Owns(itemsSoFar);

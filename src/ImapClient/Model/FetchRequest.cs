@@ -22,8 +22,12 @@ public sealed class FetchRequest
     /// <param name="peek">True (the default) to use <c>BODY.PEEK</c>, which does not set <c>\Seen</c>.</param>
     /// <param name="offset">For a partial fetch, the first octet.</param>
     /// <param name="count">For a partial fetch, the number of octets.</param>
+    /// <param name="binary">
+    /// True for <c>BINARY[…]</c> (RFC 3516): the server removes the content transfer encoding (base64, quoted-printable)
+    /// and sends the decoded bytes. Only for servers that offer BINARY; the section must name a part (or be empty).
+    /// </param>
     /// <returns>This request, for chaining.</returns>
-    public FetchRequest AddBodySection(string section, bool peek = true, long? offset = null, long? count = null)
+    public FetchRequest AddBodySection(string section, bool peek = true, long? offset = null, long? count = null, bool binary = false)
     {
         ArgumentNullException.ThrowIfNull(section);
         if (section.AsSpan().IndexOfAny('\r', '\n') >= 0 || section.Contains(']', StringComparison.Ordinal))
@@ -36,9 +40,12 @@ public sealed class FetchRequest
             throw new ArgumentException("A partial fetch needs both a non-negative offset and a positive count.", nameof(offset));
         }
 
-        _sections.Add(new BodySectionRequest(section, peek, offset, count));
+        _sections.Add(new BodySectionRequest(section, peek, offset, count) { Binary = binary });
         return this;
     }
+
+    /// <summary>True when any section asks for BINARY, which the server must offer.</summary>
+    internal bool UsesBinary => _sections.Exists(s => s.Binary);
 
     internal string Encode()
     {
@@ -66,7 +73,8 @@ public sealed class FetchRequest
         foreach (var s in _sections)
         {
             var partial = s.Offset is null ? "" : string.Create(CultureInfo.InvariantCulture, $"<{s.Offset}.{s.Count}>");
-            parts.Add($"{(s.Peek ? "BODY.PEEK" : "BODY")}[{s.Section}]{partial}");
+            var name = s.Binary ? "BINARY" : "BODY";
+            parts.Add($"{name}{(s.Peek ? ".PEEK" : "")}[{s.Section}]{partial}");
         }
 
         if (parts.Count == 0)
@@ -83,4 +91,8 @@ public sealed class FetchRequest
 /// <param name="Peek">Whether <c>BODY.PEEK</c> is used.</param>
 /// <param name="Offset">The first octet of a partial fetch, or null.</param>
 /// <param name="Count">The octet count of a partial fetch, or null.</param>
-public sealed record BodySectionRequest(string Section, bool Peek, long? Offset, long? Count);
+public sealed record BodySectionRequest(string Section, bool Peek, long? Offset, long? Count)
+{
+    /// <summary>True for <c>BINARY[…]</c>: decoded content (RFC 3516).</summary>
+    public bool Binary { get; init; }
+}

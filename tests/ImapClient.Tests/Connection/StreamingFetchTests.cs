@@ -67,6 +67,72 @@ public class StreamingFetchTests(Delivery delivery)
     }
 
     [Test]
+    public async Task A_streamed_literal_split_at_every_offset_arrives_whole()
+    {
+        const string Text = "0123456789abcdefghij\r\nklmnop";
+        for (var split = 1; split < 60; split++)
+        {
+            await using var server = new ScriptedServer(Delivery.Whole);
+            await using var imap = await ConnectSelectedAsync(server);
+            var reading = Task.Run(async () =>
+            {
+                var texts = new List<string>();
+                await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Uid).AddBodySection("")))
+                {
+                    texts.Add(await ReadAllAsync(body.Content) + "|" + body.Message.Uid);
+                }
+
+                return texts;
+            });
+            var tag = await server.ExpectCommandAsync("FETCH 1 (UID BODY.PEEK[])");
+            var bytes = Encoding.ASCII.GetBytes($"* 1 FETCH (BODY[] {{{Text.Length}}}\r\n{Text} UID 9)\r\n{tag} OK\r\n");
+            var at = Math.Min(split, bytes.Length - 1);
+            await server.SendAsync(bytes[..at]);
+            await server.SendAsync(bytes[at..]);
+            Assert.That(await reading.WaitAsync(Patience), Is.EqualTo(new[] { Text + "|9" }), $"split at {at}");
+        }
+    }
+
+    [Test]
+    public async Task A_slow_reader_gets_every_byte_of_a_body_larger_than_the_buffer()
+    {
+        // Delivered whole: one byte per write would make the server, not the reader, the slow side.
+        await using var server = new ScriptedServer(Delivery.Whole);
+        await using var imap = await ConnectSelectedAsync(server);
+        var big = Body(8, 1_000_000);
+        var reading = Task.Run(async () =>
+        {
+            var received = new MemoryStream();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(1), new FetchRequest().AddBodySection("")))
+            {
+                var chunk = new byte[16 * 1024];
+                int n;
+                while ((n = await body.Content.ReadAsync(chunk)) > 0)
+                {
+                    received.Write(chunk, 0, n);
+                    await Task.Delay(1);
+                }
+            }
+
+            return Encoding.ASCII.GetString(received.ToArray());
+        });
+        var tag = await server.ExpectCommandAsync("FETCH 1 BODY.PEEK[]");
+        await server.SendAsync($"* 1 FETCH (BODY[] {{{big.Length}}}\r\n{big})\r\n{tag} OK\r\n");
+        Assert.That(await reading.WaitAsync(TimeSpan.FromSeconds(60)), Is.EqualTo(big));
+    }
+
+    [Test]
+    public async Task BINARY_is_refused_before_sending_when_the_server_does_not_offer_it()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var ex = await CatchAsync(imap.FetchAsync(SequenceSet.Single(1), new FetchRequest().AddBodySection("1", binary: true)));
+        Assert.That(ex, Is.TypeOf<InvalidOperationException>());
+        Assert.That(ex!.Message, Does.Contain("BINARY"));
+        await AssertClientSilentAsync(server, "nothing was sent");
+    }
+
+    [Test]
     public async Task A_caller_who_stops_halfway_skips_the_rest_and_the_connection_stays_in_sync()
     {
         await using var server = new ScriptedServer(delivery);

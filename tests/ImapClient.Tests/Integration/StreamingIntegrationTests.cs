@@ -79,6 +79,30 @@ public class StreamingIntegrationTests
         Assert.That(Decode(entity), Is.EqualTo(Decode(expected)));
     }
 
+    [Test]
+    public async Task BINARY_streams_an_attachment_already_decoded()
+    {
+        var bytes = ComplexMessage();
+        var mailbox = IntegrationConnections.SeedMailbox(1);
+        await using var imap = await IntegrationConnections.LoginAsync("testuser");
+        Assert.That(imap.Capabilities.Contains("BINARY"), Is.True);
+        var appended = await imap.AppendAsync(mailbox, new MemoryStream(bytes));
+        await imap.ExamineAsync(mailbox);
+        var structure = (await imap.UidFetchAsync(SequenceSet.Single(appended.Uid!.Value), new FetchRequest(FetchItems.BodyStructure))).Single().BodyStructure!;
+        var pdf = Flatten(structure).OfType<BodyPartBasic>().Single(p => p.ContentType.MimeType == "application/pdf");
+        Assert.That(pdf.ContentTransferEncoding, Is.EqualTo("BASE64"));
+
+        var decoded = new MemoryStream();
+        await foreach (var body in imap.UidFetchStreamAsync(SequenceSet.Single(appended.Uid.Value), new FetchRequest().AddBodySection(pdf.PartSpecifier, binary: true)))
+        {
+            Assert.That(body.Name, Is.EqualTo("BINARY"));
+            await body.Content.CopyToAsync(decoded);
+        }
+
+        var expected = (await MimeMessage.LoadAsync(new MemoryStream(bytes))).Attachments.OfType<MimePart>().Single();
+        Assert.That(decoded.ToArray(), Is.EqualTo(Decode(expected)));
+    }
+
     private static IEnumerable<BodyPart> Flatten(BodyPart part) => part switch
     {
         BodyPartMultipart m => m.Parts.SelectMany(Flatten).Prepend(m),

@@ -22,6 +22,11 @@ public class FetchRequestTests
     }
 
     [Test]
+    public void Binary_sections_encode_as_BINARY_with_or_without_peek() =>
+        Assert.That(new FetchRequest().AddBodySection("2", binary: true).AddBodySection("3", peek: false, binary: true).Encode(),
+            Is.EqualTo("(BINARY.PEEK[2] BINARY[3])"));
+
+    [Test]
     public void A_macro_with_a_section_is_spelled_out() =>
         Assert.That(new FetchRequest(FetchItems.Fast).AddBodySection("TEXT").Encode(),
             Is.EqualTo("(FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[TEXT])"));
