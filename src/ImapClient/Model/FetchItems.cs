@@ -28,6 +28,9 @@ public enum FetchItems
     /// <summary>BODY (the body structure without extension data).</summary>
     Body = 64,
 
+    /// <summary>RFC822: the whole message (like <c>BODY[]</c>, and sets <c>\Seen</c>); streamed by the streaming fetches.</summary>
+    Rfc822 = 128,
+
     /// <summary>The FAST macro: FLAGS INTERNALDATE RFC822.SIZE.</summary>
     Fast = Flags | InternalDate | Size,
 

@@ -70,6 +70,7 @@ public sealed class FetchRequest
         Add(FetchItems.Envelope, "ENVELOPE");
         Add(FetchItems.BodyStructure, "BODYSTRUCTURE");
         Add(FetchItems.Body, "BODY");
+        Add(FetchItems.Rfc822, "RFC822");
         foreach (var s in _sections)
         {
             var partial = s.Offset is null ? "" : string.Create(CultureInfo.InvariantCulture, $"<{s.Offset}.{s.Count}>");

@@ -122,6 +122,27 @@ public class StreamingFetchTests(Delivery delivery)
     }
 
     [Test]
+    public async Task RFC822_items_stream_too()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        const string Message = "Subject: old style\r\n\r\nbody\r\n";
+        var reading = Task.Run(async () =>
+        {
+            var read = new List<(string, string)>();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(4), new FetchRequest(FetchItems.Rfc822)))
+            {
+                read.Add((body.Name, await ReadAllAsync(body.Content)));
+            }
+
+            return read;
+        });
+        var tag = await server.ExpectCommandAsync("FETCH 4 RFC822");
+        await server.SendAsync($"* 4 FETCH (RFC822 {{{Message.Length}}}\r\n{Message})\r\n{tag} OK\r\n");
+        Assert.That(await reading.WaitAsync(Patience), Is.EqualTo(new[] { ("RFC822", Message) }));
+    }
+
+    [Test]
     public async Task BINARY_is_refused_before_sending_when_the_server_does_not_offer_it()
     {
         await using var server = new ScriptedServer(delivery);
