@@ -54,7 +54,7 @@ public sealed partial class ImapConnection
                 {
                     await tls.AuthenticateAsClientAsync(options.CreateSslOptions(host), timeout.Token).ConfigureAwait(false);
                 }
-                catch (System.Security.Authentication.AuthenticationException ex)
+                catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or SocketException)
                 {
                     throw new ImapConnectionException($"The TLS handshake with {host}:{port} failed: {ex.Message}", ex);
                 }
@@ -120,7 +120,7 @@ public sealed partial class ImapConnection
         {
             await _session.StartTlsAsync((transport, ct) => transport.StartTlsAsync(sslOptions, ct), cancellationToken).ConfigureAwait(false);
         }
-        catch (System.Security.Authentication.AuthenticationException ex)
+        catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or SocketException)
         {
             throw new ImapConnectionException($"The TLS handshake after STARTTLS failed: {ex.Message}", ex);
         }

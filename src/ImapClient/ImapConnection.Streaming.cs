@@ -11,8 +11,13 @@ public sealed partial class ImapConnection
     /// <summary>
     /// Fetches by sequence number and streams each body section as it arrives (for <c>BODY[…]</c>, <c>BINARY[…]</c>
     /// and <c>RFC822*</c> items of the request). Each <see cref="FetchedBody"/> must be read, or disposed, before the
-    /// next is taken; moving on disposes the previous one. Memory stays bounded whatever the message size.
+    /// next is taken; moving on disposes the previous one. Memory stays bounded whatever the message or mailbox size.
     /// </summary>
+    /// <remarks>
+    /// While a body is open the connection reads nothing else, so a command awaited inside the loop can only run
+    /// once the enumeration is over (it waits, and fails after <see cref="ImapConnectionOptions.CommandTimeout"/>).
+    /// Collect what to do (e.g. UIDs to flag) and do it after the loop.
+    /// </remarks>
     /// <param name="messages">The sequence numbers.</param>
     /// <param name="request">What to fetch; its body sections are streamed, its other items come in <see cref="FetchedBody.Message"/>.</param>
     /// <param name="cancellationToken">Stops the enumeration; the rest of the server's answer is read and dropped.</param>
@@ -113,6 +118,23 @@ public sealed partial class ImapConnection
         throw new ImapMessageNotFoundException($"The server returned no part {part.PartSpecifier} of the message with UID {uid}.");
     }
 
+    /// <summary>
+    /// Waits for the server's next body or its completion, at most <see cref="ImapConnectionOptions.CommandTimeout"/>:
+    /// the caller's own time with a body is not counted, only the server's silence.
+    /// </summary>
+    private async Task<bool> WaitForNextBodyAsync(StreamingFetchCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.Bodies.WaitToReadAsync(cancellationToken).AsTask()
+                .WaitAsync(_options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{command.Name} received nothing from the server within {_options.CommandTimeout}.", ex);
+        }
+    }
+
     private async IAsyncEnumerable<FetchedBody> StreamAsync(StreamingFetchCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _session.SendCommandAsync(command, cancellationToken).ConfigureAwait(false);
@@ -120,15 +142,18 @@ public sealed partial class ImapConnection
         var finished = false;
         try
         {
-            await foreach (var body in command.Bodies.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (await WaitForNextBodyAsync(command, cancellationToken).ConfigureAwait(false))
             {
-                if (previous is not null)
+                while (command.Bodies.TryRead(out var body))
                 {
-                    await previous.DisposeAsync().ConfigureAwait(false);
-                }
+                    if (previous is not null)
+                    {
+                        await previous.DisposeAsync().ConfigureAwait(false);
+                    }
 
-                previous = body;
-                yield return body;
+                    previous = body;
+                    yield return body;
+                }
             }
 
             await command.Outcome.ConfigureAwait(false);
@@ -145,8 +170,7 @@ public sealed partial class ImapConnection
             {
                 // The caller stopped early: the command still completes on the connection; its outcome (or failure)
                 // must not surface later as an unobserved exception.
-                _ = command.Outcome.ContinueWith(static t => t.Exception, CancellationToken.None,
-                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                Session.ImapSession.Observe(command.Outcome);
 
                 // Bodies the caller never took are skipped so the reader loop does not wait on them.
                 command.Abandon();

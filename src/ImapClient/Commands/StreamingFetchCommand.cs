@@ -74,10 +74,34 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         if (_current is { } current && current.SequenceNumber == message.SequenceNumber)
         {
             current.MergeFrom(message);
+            PublishInMemorySections(current, message);
             return true;
         }
 
-        return Owns(message);
+        // Without the key (a UID FETCH answered without UID: an unsolicited flag update) it is not ours.
+        var key = byUid ? message.Uid : message.SequenceNumber;
+        if (key is null || !Owns(message))
+        {
+            return false;
+        }
+
+        PublishInMemorySections(message, message);
+        return true;
+    }
+
+    /// <summary>
+    /// Bodies the server sent as quoted strings rather than literals were parsed with the response; they are handed
+    /// over like streamed ones, so the caller sees every section it asked for. NIL sections carry nothing and are not.
+    /// </summary>
+    private void PublishInMemorySections(FetchedMessage owner, FetchedMessage parsed)
+    {
+        foreach (var section in parsed.BodySections)
+        {
+            if (section.Data is { } data)
+            {
+                Publish(new FetchedBody(owner, section.Name, section.Section, section.Origin, data.Length, new ReadOnlyMemoryStream(data)));
+            }
+        }
     }
 
     protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)

@@ -18,7 +18,7 @@ public sealed class FetchedBody : IAsyncDisposable
 
     /// <summary>
     /// The message's other items: those the server sent before the body are there at once (UID usually is); those
-    /// sent after it are added once <see cref="Content"/> was read to its end.
+    /// sent after it are added by the time the next <c>MoveNextAsync</c> of the enumeration completes.
     /// </summary>
     public FetchedMessage Message { get; }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 
 namespace ImapClient.Protocol;
 
@@ -78,7 +79,7 @@ internal sealed class ResponseScanner
 
             var lineEnd = _scanned + rest.Slice(0, lf.Value).Length;
             CheckLineLength(lineEnd - _lineStart);
-            if (TryGetLiteralLength(buffer, _lineStart, lineEnd, out var literal))
+            if (!(_lineStart == 0 && IsStatusOrContinuationLine(buffer, lineEnd)) && TryGetLiteralLength(buffer, _lineStart, lineEnd, out var literal))
             {
                 if (literal > _limits.MaxLiteralSize && !stopAtLiterals)
                 {
@@ -113,6 +114,40 @@ internal sealed class ResponseScanner
             throw new ImapProtocolException(
                 $"A response line exceeds the limit of {_limits.MaxLineLength} bytes.");
         }
+    }
+
+    /// <summary>
+    /// A status response (<c>tag|* OK|NO|BAD|BYE|PREAUTH …</c>) or a continuation (<c>+ …</c>) carries no literal:
+    /// its text is free-form and servers echo names like <c>x{2}</c> in it, which must not be read as a literal.
+    /// </summary>
+    private static bool IsStatusOrContinuationLine(in ReadOnlySequence<byte> buffer, long lineEnd)
+    {
+        Span<byte> head = stackalloc byte[48];
+        var count = (int)Math.Min(head.Length, lineEnd);
+        buffer.Slice(0, count).CopyTo(head);
+        head = head[..count];
+        if (head.Length > 0 && head[0] == (byte)'+')
+        {
+            return true;
+        }
+
+        var space = head.IndexOf((byte)' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        var rest = head[(space + 1)..];
+        foreach (var keyword in (ReadOnlySpan<string>)["OK", "NO", "BAD", "BYE", "PREAUTH"])
+        {
+            if (rest.Length > keyword.Length && Ascii.EqualsIgnoreCase(rest[..keyword.Length], keyword)
+                && rest[keyword.Length] is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'[')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Recognises a line that ends in <c>{digits}</c> or <c>{digits+}</c> (before the CRLF).</summary>

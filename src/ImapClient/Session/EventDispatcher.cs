@@ -41,7 +41,8 @@ internal sealed class EventDispatcher
         }
     }
 
-    private void ReportFailure(Exception exception)
+    /// <summary>Reports an exception from the caller's code (a handler or a logger) without letting it escape.</summary>
+    public void ReportFailure(Exception exception)
     {
         try
         {

@@ -13,7 +13,7 @@ internal sealed partial class ImapSession
     {
         if (_options.ProtocolLogger is { } logger)
         {
-            logger.Log(new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Sent, redacted));
+            Log(logger, new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Sent, redacted));
         }
     }
 
@@ -27,6 +27,21 @@ internal sealed partial class ImapSession
         var text = response.Length <= MaxLoggedResponse
             ? Encoding.UTF8.GetString(response)
             : $"{Encoding.UTF8.GetString(response.Slice(0, MaxLoggedResponse))}… ({response.Length - MaxLoggedResponse} more bytes)\r\n";
-        logger.Log(new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Received, text));
+        Log(logger, new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Received, text));
+    }
+
+    /// <summary>A logger that throws must not break the exchange it is watching (half a command would be on the wire).</summary>
+    private void Log(IImapProtocolLogger logger, ImapProtocolLogEntry entry)
+    {
+        try
+        {
+            logger.Log(entry);
+        }
+#pragma warning disable CA1031 // The logger is the caller's code; its failure is reported, not allowed to desynchronise us.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _dispatcher.ReportFailure(ex);
+        }
     }
 }

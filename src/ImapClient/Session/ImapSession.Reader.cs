@@ -22,7 +22,7 @@ internal sealed partial class ImapSession
                 var buffer = result.Buffer;
                 try
                 {
-                    while (true)
+                    while (_fault is null)
                     {
                         if (_literal is not null)
                         {
@@ -44,7 +44,7 @@ internal sealed partial class ImapSession
                         if (scan == ScanResult.LiteralAhead)
                         {
                             // Stream it to its command, or (not a body we stream) scan on and keep it in memory.
-                            if (TryStartStreaming(buffer.Slice(0, length), literalLength))
+                            if (await TryStartStreamingAsync(buffer.Slice(0, length), literalLength).ConfigureAwait(false))
                             {
                                 buffer = buffer.Slice(length);
                                 _scanner.Reset();

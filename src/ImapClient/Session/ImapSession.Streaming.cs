@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using ImapClient.Commands;
 using ImapClient.Protocol;
+using ImapClient.Transport;
 
 namespace ImapClient.Session;
 
@@ -16,7 +17,9 @@ internal sealed partial class ImapSession
     /// <summary>How much of a body may wait for its consumer before the reader stops reading the socket.</summary>
     private const long BodyBufferPause = 256 * 1024;
 
+    private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _streamingCommands;
+    private BodyReadStream? _previousBody;
     private StreamedLiteral? _literal;
     private byte[]? _pendingPrefix;
 
@@ -36,7 +39,7 @@ internal sealed partial class ImapSession
         }
     }
 
-    private bool TryStartStreaming(ReadOnlySequence<byte> prefix, long length)
+    private async ValueTask<bool> TryStartStreamingAsync(ReadOnlySequence<byte> prefix, long length)
     {
         var full = WithPendingPrefix(prefix, consume: false);
         if (!FetchParser.TryParseBodyPrefix(full, _limits, out var message, out var name, out var section, out var origin))
@@ -62,10 +65,23 @@ internal sealed partial class ImapSession
             return false;
         }
 
+        // One body at a time: the next starts only when the caller has finished with the last (or the connection
+        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message.
+        if (_previousBody is { } previous && !previous.Finished.IsCompleted)
+        {
+            await Task.WhenAny(previous.Finished, _faulted.Task).ConfigureAwait(false);
+            if (_fault is not null)
+            {
+                return false;
+            }
+        }
+
         LogReceived(full);
         var pipe = new Pipe(new PipeOptions(
             pauseWriterThreshold: BodyBufferPause, resumeWriterThreshold: BodyBufferPause / 2, useSynchronizationContext: false));
-        owner.Publish(new FetchedBody(message, name, section, origin, length, pipe.Reader.AsStream()));
+        var content = new BodyReadStream(pipe.Reader.AsStream());
+        _previousBody = content;
+        owner.Publish(new FetchedBody(message, name, section, origin, length, content));
         _literal = new StreamedLiteral(pipe.Writer, length);
 
         // What follows the literal is the rest of the same FETCH response; it is parsed with this in front of it.
@@ -89,6 +105,12 @@ internal sealed partial class ImapSession
             foreach (var segment in chunk)
             {
                 var flush = await literal.Writer.WriteAsync(segment).ConfigureAwait(false);
+                if (flush.IsCanceled)
+                {
+                    // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
+                    return buffer;
+                }
+
                 if (flush.IsCompleted)
                 {
                     // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
@@ -106,6 +128,13 @@ internal sealed partial class ImapSession
         }
 
         return buffer.Slice(chunk.Length);
+    }
+
+    /// <summary>Called by Fault from any thread: a reader loop waiting on a slow consumer must wake up and end.</summary>
+    private void CancelStreaming()
+    {
+        _faulted.TrySetResult();
+        Volatile.Read(ref _literal)?.Writer.CancelPendingFlush();
     }
 
     /// <summary>The reader loop ended (fault or close) in the middle of a literal: its consumer must not wait forever.</summary>

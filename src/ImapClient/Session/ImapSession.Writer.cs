@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Buffers;
 using ImapClient.Commands;
 using ImapClient.Protocol;
@@ -39,6 +40,8 @@ internal sealed partial class ImapSession
             // command is written to the end whatever the caller's token says: half a command would desync the stream.
             lock (_inflightLock)
             {
+                // Checked under the lock Fault clears the table with, so no command joins a table already failed.
+                ThrowIfFaulted();
                 _inflight.Add(command);
                 TrackStreaming(command, +1);
             }
@@ -104,7 +107,7 @@ internal sealed partial class ImapSession
                 output.Write(answer.Span);
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or ImapProtocolException)
+        catch (Exception ex) when (ex is not ImapConnectionException and not TimeoutException)
         {
             // Half a command is on the wire (or the server stopped answering mid-command): the stream cannot be resynchronised.
             Fault(ex);
@@ -131,12 +134,17 @@ internal sealed partial class ImapSession
     /// </summary>
     private async Task WriteStreamedLiteralAsync(ImapCommand command, StreamedLiteralPart literal)
     {
-        var destination = new LiteralWriteStream(_transport.Output, literal.Length);
+        using var destination = new LiteralWriteStream(_transport.Output, literal.Length, _options.CommandTimeout);
         LogSent($"<{literal.Length} bytes>\r\n");
         try
         {
             // Once the first byte is out the rest must follow: the server reads the announced length whatever we do.
             await literal.Write(destination, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            Fault(new ImapConnectionException(ex.Message, ex));
+            throw new TimeoutException($"{command.Name}: {ex.Message} ({destination.Written} of {literal.Length} bytes sent); the connection was closed.", ex);
         }
         catch (Exception ex) when (ex is not ImapConnectionException)
         {
@@ -189,7 +197,28 @@ internal sealed partial class ImapSession
 
     private async ValueTask FlushAsync()
     {
-        var result = await _transport.Output.FlushAsync().ConfigureAwait(false);
+        FlushResult result;
+        if (_options.CommandTimeout == Timeout.InfiniteTimeSpan)
+        {
+            result = await _transport.Output.FlushAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            // A peer that stops reading fills the socket and the flush waits: bounded, it breaks the connection
+            // (part of a command may be out) instead of holding the writer, and every caller behind it, forever.
+            using var stall = new CancellationTokenSource(_options.CommandTimeout);
+            try
+            {
+                result = await _transport.Output.FlushAsync(stall.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (stall.IsCancellationRequested)
+            {
+                var timeout = new TimeoutException($"The server accepted no data for {_options.CommandTimeout}; the connection was closed.", ex);
+                Fault(new ImapConnectionException(timeout.Message, timeout));
+                throw timeout;
+            }
+        }
+
         if (result.IsCanceled || result.IsCompleted)
         {
             ThrowIfFaulted();
@@ -236,7 +265,10 @@ internal sealed partial class ImapSession
         cause);
 
     private static bool Conflict(ImapCommand inFlight, ImapCommand command) =>
-        Conflict(inFlight.Traits, command.Traits) || ClaimSameMessages(inFlight, command);
+        Conflict(inFlight.Traits, command.Traits) || ClaimSameMessages(inFlight, command)
+
+        // A body may arrive before the UID that says whose it is: two streaming fetches never run side by side.
+        || (inFlight is StreamingFetchCommand && command is StreamingFetchCommand);
 
     /// <summary>Both would claim untagged FETCH data for a message they may share: the data could not be routed.</summary>
     private static bool ClaimSameMessages(ImapCommand a, ImapCommand b) =>

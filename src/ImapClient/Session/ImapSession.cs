@@ -113,9 +113,20 @@ internal sealed partial class ImapSession : IAsyncDisposable
         catch (TimeoutException ex)
         {
             // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
+            Observe(command.Outcome);
             throw new TimeoutException($"{command.Name} received no reply from the server within {_options.CommandTimeout}.", ex);
         }
+        catch (OperationCanceledException)
+        {
+            Observe(command.Outcome);
+            throw;
+        }
     }
+
+    /// <summary>Nobody will await this task any more: a later failure must not surface as an unobserved exception.</summary>
+    public static void Observe(Task task) =>
+        task.ContinueWith(static t => t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     public void SetState(ImapConnectionState state)
     {
@@ -166,6 +177,8 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
         Interlocked.Exchange(ref _continuation, null)?.TrySetException(fault);
         _greeting.TrySetException(fault);
+        Observe(_greeting.Task);
+        CancelStreaming();
         _transport.Abort();
     }
 

@@ -7,8 +7,10 @@ namespace ImapClient.Transport;
 /// A write-only stream into the connection for one literal: counts what passes and refuses more than was announced.
 /// Each write is flushed, so a slow socket slows the source down instead of filling memory.
 /// </summary>
-internal sealed class LiteralWriteStream(PipeWriter output, long announced) : Stream
+internal sealed class LiteralWriteStream(PipeWriter output, long announced, TimeSpan stallTimeout) : Stream
 {
+    private readonly CancellationTokenSource _stall = new();
+
     public long Written { get; private set; }
 
     public override bool CanRead => false;
@@ -33,11 +35,37 @@ internal sealed class LiteralWriteStream(PipeWriter output, long announced) : St
         }
 
         Written += buffer.Length;
-        var result = await output.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+
+        // An inactivity limit, restarted on every write: a large upload may take long, a peer that stops reading may not.
+        if (stallTimeout != Timeout.InfiniteTimeSpan)
+        {
+            _stall.CancelAfter(stallTimeout);
+        }
+
+        FlushResult result;
+        try
+        {
+            result = await output.WriteAsync(buffer, _stall.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (_stall.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The server accepted no data for {stallTimeout} while a message was being sent.", ex);
+        }
+
         if (result.IsCanceled || result.IsCompleted)
         {
             throw new IOException("The connection closed while a message was being sent.");
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stall.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
