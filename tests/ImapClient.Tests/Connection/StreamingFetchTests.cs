@@ -76,13 +76,14 @@ public class StreamingFetchTests(Delivery delivery)
             await using var imap = await ConnectSelectedAsync(server);
             var reading = Task.Run(async () =>
             {
-                var texts = new List<string>();
+                var read = new List<(string Text, FetchedBody Body)>();
                 await foreach (var body in imap.FetchStreamAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Uid).AddBodySection("")))
                 {
-                    texts.Add(await ReadAllAsync(body.Content) + "|" + body.Message.Uid);
+                    read.Add((await ReadAllAsync(body.Content), body));
                 }
 
-                return texts;
+                // The UID follows the body on the wire: it is merged by the time the enumeration moves on.
+                return read.Select(r => r.Text + "|" + r.Body.Message.Uid).ToList();
             });
             var tag = await server.ExpectCommandAsync("FETCH 1 (UID BODY.PEEK[])");
             var bytes = Encoding.ASCII.GetBytes($"* 1 FETCH (BODY[] {{{Text.Length}}}\r\n{Text} UID 9)\r\n{tag} OK\r\n");
