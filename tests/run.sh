@@ -26,6 +26,14 @@ while IFS= read -r outcome; do
 done < <(find "$results" -name '*.trx' -exec grep -o '<UnitTestResult [^>]*' {} + \
     | grep -o ' outcome="[A-Za-z]*"' | cut -d'"' -f2)
 
+# The benchmark suite's quick run: every speed workload once at small size, its results checked. It is not a test
+# and changes no count above, but its failure fails this script.
+bench=0
+dotnet build benchmarks/ImapClient.Benchmarks -c Release --nologo -v quiet -clp:NoSummary </dev/null || bench=$?
+if [ "$bench" -eq 0 ]; then
+    dotnet run -c Release --no-build --project benchmarks/ImapClient.Benchmarks -- --quick </dev/null || bench=$?
+fi
+
 code=0
 if [ "$status" -ne 0 ]; then
     echo "dotnet test exited with $status" >&2
@@ -35,6 +43,10 @@ elif [ "$failed" -ne 0 ]; then
 elif [ "$passed" -eq 0 ]; then
     echo "no test ran" >&2
     code=1
+fi
+if [ "$bench" -ne 0 ]; then
+    echo "the benchmark quick run failed (exit $bench)" >&2
+    [ "$code" -ne 0 ] || code=1
 fi
 
 # The totals are the run's last line, whatever happened above.

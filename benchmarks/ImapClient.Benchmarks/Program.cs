@@ -1,16 +1,45 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
 using ImapClient.Benchmarks.Memory;
+using ImapClient.Benchmarks.Profiling;
+using ImapClient.Benchmarks.Quick;
+using ImapClient.Benchmarks.Replay;
+using ImapClient.Benchmarks.Speed;
 
-// Entry point of the benchmark suite. "memory" measures peak memory for a large upload and download, ours against
-// MailKit, each scenario in a fresh process so one cannot inherit another's heap.
+// Entry point of the benchmark suite.
+//   memory            peak memory for a large upload and download, ours against MailKit, each scenario in a fresh process
+//   capture           regenerates the recorded responses under benchmarks/data/
+//   --quick           every speed workload once at small size, results checked; non-zero exit on any failure
+//   loop              repeats one workload for a profiler to watch
+//   anything else     BenchmarkDotNet's switcher, e.g. --filter '*' for the whole speed suite, --list flat
 return args switch
 {
     ["memory", .. var rest] => await MemoryBenchmark.RunAsync(rest),
     ["memory-scenario", .. var rest] => await MemoryScenario.RunAsync(rest),
-    _ => Usage(),
+    ["capture"] => await CaptureTool.RunAsync(),
+    ["--quick"] => await QuickRun.RunAsync(),
+    ["loop", .. var rest] => await LoopRun.RunAsync(rest),
+    [] => Usage(),
+    _ => Run(args),
 };
+
+static int Run(string[] args)
+{
+    // One table for the whole run: every category keeps its own MailKit baseline.
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+        .Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).WithSummaryStyle(BenchConfig.Style));
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/ImapClient.Benchmarks -- memory [--size-mb N]");
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project benchmarks/ImapClient.Benchmarks -- <mode>
+          --filter '*'        the speed suite (BenchmarkDotNet; any of its options, e.g. --list flat, --filter '*Parse*')
+          --quick             every speed workload once at small size, results checked (a few seconds)
+          capture             regenerate benchmarks/data/ from a private Dovecot
+          loop <workload> [s] repeat one workload for a profiler (parse-ours, parse-mailkit, noop-ours, headers-ours, headers-mailkit)
+          memory [--size-mb N] peak memory for a large upload and download
+        """);
     return 2;
 }

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImapClient.Benchmarks.Replay;
+using ImapClient.Benchmarks.Workloads;
+
+namespace ImapClient.Benchmarks.Profiling;
+
+/// <summary>
+/// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
+/// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
+/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), noop-ours (sequential
+/// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot).
+/// </summary>
+internal static class LoopRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is not [var workload, ..])
+        {
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit [seconds]");
+            return 2;
+        }
+
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+        var script = new ReplayScript(CaptureData.FetchSummaries());
+        await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
+        using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
+        await using var server = workload.StartsWith("headers-", StringComparison.Ordinal) ? await BenchServer.StartAsync(CaptureData.Messages) : null;
+        await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, "INBOX");
+        var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, "INBOX");
+        using var mailKitServerDisposer = mailKitServer;
+        Func<Task<int>> once = workload switch
+        {
+            "headers-ours" => async () =>
+            {
+                await Ops.OursHeadersAsync(oursServer!, CaptureData.Messages);
+                return CaptureData.Messages;
+            },
+            "headers-mailkit" => async () =>
+            {
+                await Ops.MailKitHeadersAsync(inbox!);
+                return CaptureData.Messages;
+            },
+            "parse-ours" => async () => (await Ops.OursSummariesAsync(ours, script.Exists)).Count,
+            "parse-mailkit" => async () => (await Ops.MailKitSummariesAsync(mailKit.Inbox)).Count,
+            "noop-ours" => async () =>
+            {
+                for (var i = 0; i < 1000; i++)
+                {
+                    await ours.NoopAsync();
+                }
+
+                return 1000;
+            },
+            _ => throw new ArgumentException($"Unknown workload '{workload}'."),
+        };
+
+        var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        long items = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            items += await once();
+            runs++;
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
+            $"GC counts {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+            $"{(GC.GetTotalPauseDuration() - pausedBefore) / clock.Elapsed:P0} of the time paused for GC");
+
+        // Anything the connection still holds once the caller dropped every result.
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"{workload}: heap after the runs, results dropped: {(heapAfter - heapIdle) / 1048576.0:F1} MiB more than before the first run");
+
+        // What the caller holds afterwards: the managed heap with the last result alive, against without it.
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        object? result = workload switch
+        {
+            "parse-ours" => await Ops.OursSummariesAsync(ours, script.Exists),
+            "parse-mailkit" => await Ops.MailKitSummariesAsync(mailKit.Inbox),
+            _ => null,
+        };
+        if (result is not null)
+        {
+            var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+            GC.KeepAlive(result);
+            Console.WriteLine($"{workload}: the result retains {retained / (double)script.Exists:F0} B per message");
+        }
+
+        return 0;
+    }
+}

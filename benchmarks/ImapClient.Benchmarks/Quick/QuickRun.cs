@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using ImapClient.Benchmarks.Replay;
+using ImapClient.Benchmarks.Workloads;
+using MailKit;
+using MailKit.Search;
+
+namespace ImapClient.Benchmarks.Quick;
+
+/// <summary>
+/// <c>-- --quick</c>: every speed workload once, at small size, without BenchmarkDotNet; checks what each returns
+/// (counts, bytes, and ours against MailKit field by field), prints one line per workload, and fails on any mismatch.
+/// A smoke test of the suite and of both libraries' results, not a measurement: the times printed are single runs.
+/// </summary>
+internal static class QuickRun
+{
+    private const int Messages = 200;
+    private const int Downloads = 20;
+    private const int Noops = 80;
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync()
+    {
+        try
+        {
+            return await RunStepsAsync();
+        }
+        catch (Exception ex)
+        {
+            // Setup failed (a capture missing, Dovecot not starting): no workload could be checked.
+            Console.WriteLine($"quick: FAIL  setup: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunStepsAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = 0;
+
+        async Task Step(string name, Func<Task<string>> work)
+        {
+            var step = Stopwatch.StartNew();
+            try
+            {
+                var detail = await work().WaitAsync(StepTimeout);
+                Console.WriteLine($"quick: ok    {name,-40} {detail} ({step.Elapsed.TotalMilliseconds:F0} ms)");
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                Console.WriteLine($"quick: FAIL  {name,-40} {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        // Parsing without a server: a prefix of the recorded FETCH, the whole LIST and SEARCH.
+        var fetch = CaptureData.FetchSummaries(Messages);
+        var list = CaptureData.List();
+        var script = new ReplayScript(fetch, list, CaptureData.Search());
+        foreach (var (delivery, maxRead) in new[] { ("one segment", int.MaxValue), ("4 KB reads", 4096) })
+        {
+            await Step($"parse FETCH summaries, {delivery}", async () =>
+            {
+                await using var ours = await Clients.OursReplayAsync(script, maxRead);
+                using var mailKit = await Clients.MailKitReplayAsync(script, maxRead);
+                var oursResult = await Ops.OursSummariesAsync(ours, Messages);
+                var mailKitResult = await Ops.MailKitSummariesAsync(mailKit.Inbox);
+                return Compare.Summaries(oursResult, mailKitResult, Messages);
+            });
+        }
+
+        await Step("parse LIST (MailKit only)", async () =>
+        {
+            using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
+            var folders = await mailKit.GetFoldersAsync(mailKit.PersonalNamespaces[0]);
+            var expected = CaptureData.CountResponses(list);
+            return Compare.Equal("mailboxes", expected, folders.Count, $"MailKit {folders.Count} mailboxes");
+        });
+
+        await Step("parse SEARCH (MailKit only)", async () =>
+        {
+            using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
+            var uids = await mailKit.Inbox.SearchAsync(SearchQuery.All);
+            return Compare.Equal("UIDs", CaptureData.SearchUids, uids.Count, $"MailKit {uids.Count} UIDs");
+        });
+
+        // Against Dovecot. First the setups the benchmark classes use that the steps below do not (an empty INBOX).
+        await Step("server setup, empty INBOX", async () =>
+        {
+            await using var empty = await BenchServer.StartAsync(summaries: 0, large: 1);
+            await using var rawEmpty = await empty.RawAsync("INBOX");
+            var bytes = await Ops.RawSummariesAsync(rawEmpty);
+            return bytes > 0 ? $"raw FETCH of nothing: {bytes} bytes (the tagged line)" : throw new InvalidOperationException("no bytes counted");
+        });
+
+
+        Console.WriteLine($"quick: starting Dovecot with {Messages} messages and {Downloads} of ~100 KB");
+        await using var server = await BenchServer.StartAsync(Messages, Downloads);
+        await using var ours = await Clients.OursServerAsync(server.Host, server.Port, "INBOX");
+        var (mailKitClient, inbox) = await Clients.MailKitServerAsync(server.Host, server.Port, "INBOX");
+        using var mailKitDisposer = mailKitClient;
+        await using var raw = await server.RawAsync("INBOX");
+
+        await Step("server FETCH summaries", async () =>
+        {
+            var result = Compare.Summaries(await Ops.OursSummariesAsync(ours, Messages), await Ops.MailKitSummariesAsync(inbox), Messages);
+            var bytes = await Ops.RawSummariesAsync(raw);
+            // The corpus is the captured one, so the server's bytes match the capture (plus the tagged line) unless
+            // Dovecot's version or the corpus changed since the capture; that is worth a warning, not a failure.
+            var note = bytes > fetch.Length && bytes < fetch.Length + 200 ? "matches the capture" : $"WARNING: capture has {fetch.Length:N0} bytes, recapture?";
+            return $"{result}; raw {bytes:N0} bytes, {note}";
+        });
+
+        await Step("server FETCH BODY.PEEK[HEADER]", async () =>
+        {
+            var oursFields = await Ops.OursHeadersAsync(ours, Messages);
+            var mailKitFields = await Ops.MailKitHeadersAsync(inbox);
+            return Compare.Equal("header fields", mailKitFields, oursFields, $"ours {oursFields:N0} | MailKit {mailKitFields:N0} header fields in {Messages} messages");
+        });
+
+        await using var oursLarge = await Clients.OursServerAsync(server.Host, server.Port, BenchServer.LargeMailbox);
+        var (mailKitLargeClient, large) = await Clients.MailKitServerAsync(server.Host, server.Port, BenchServer.LargeMailbox);
+        using var mailKitLargeDisposer = mailKitLargeClient;
+
+        await Step($"server download {Downloads}, one FETCH each", async () =>
+        {
+            var o = await Ops.OursDownloadEachAsync(oursLarge, Downloads);
+            var m = await Ops.MailKitDownloadEachAsync(large, Downloads);
+            Compare.Equal("MailKit bytes", server.LargeBytes, m, "");
+            return Compare.Equal("ours bytes", server.LargeBytes, o, $"ours {o:N0} | MailKit {m:N0} bytes");
+        });
+
+        await Step($"server download {Downloads}, one FETCH for all", async () =>
+        {
+            var o = await Ops.OursDownloadBulkAsync(oursLarge, Downloads);
+            var m = await Ops.MailKitDownloadBulkAsync(large, Downloads);
+            Compare.Equal("MailKit bytes", server.LargeBytes, m, "");
+            return Compare.Equal("ours bytes", server.LargeBytes, o, $"ours {o:N0} | MailKit {m:N0} bytes");
+        });
+
+        await Step("server STORE flags", async () =>
+        {
+            // Both sessions have INBOX selected: each first takes the other's earlier changes with a NOOP.
+            // Dovecot reports only the messages whose flags changed, and some of the corpus is flagged already.
+            await ours.NoopAsync();
+            await Ops.OursStoreAsync(ours, Messages, add: false);
+            var o = await Ops.OursStoreAsync(ours, Messages, add: true);
+            await mailKitClient.NoOpAsync();
+            var changed = 0;
+            void OnChanged(object? sender, MessageFlagsChangedEventArgs e) => changed++;
+            inbox.MessageFlagsChanged += OnChanged;
+            await Ops.MailKitStoreAsync(inbox, Enumerable.Range(0, Messages).ToArray(), add: false);
+            inbox.MessageFlagsChanged -= OnChanged;
+            await ours.NoopAsync();
+            Compare.Equal("MailKit updates", Messages, changed, "");
+            return Compare.Equal("ours flagged", Messages, o, $"ours {o} | MailKit {changed} updated messages");
+        });
+
+        await Step("server NOOPs", async () =>
+        {
+            var o = await Ops.OursNoopsAsync(ours, Noops, tasks: 8);
+            var m = await Ops.MailKitNoopsAsync(mailKitClient, Noops);
+            Compare.Equal("MailKit NOOPs", Noops, m, "");
+            return Compare.Equal("ours NOOPs", Noops, o, $"ours {o} (8 tasks) | MailKit {m} (sequential)");
+        });
+
+        Console.WriteLine($"quick: {(failures == 0 ? "all workloads ok" : $"{failures} workload(s) FAILED")} in {clock.Elapsed.TotalSeconds:F1} s");
+        return failures == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>Checks that throw with what differed.</summary>
+internal static class Compare
+{
+    public static string Equal<T>(string what, T expected, T actual, string detail) where T : IEquatable<T> =>
+        expected.Equals(actual) ? detail : throw new InvalidOperationException($"{what}: expected {expected}, got {actual}");
+
+    /// <summary>Ours and MailKit's summaries, message by message: UID, size, date, flags, envelope, body structure.</summary>
+    public static string Summaries(IReadOnlyList<FetchedMessage> ours, IList<IMessageSummary> mailKit, int expected)
+    {
+        Equal("ours messages", expected, ours.Count, "");
+        Equal("MailKit messages", expected, mailKit.Count, "");
+        for (var i = 0; i < expected; i++)
+        {
+            var (o, m) = (ours[i], mailKit[i]);
+            var what = $"message {i + 1}";
+            Same(what, "UID", m.UniqueId.Id, o.Uid);
+            Same(what, "RFC822.SIZE", (long?)m.Size, o.Size);
+            Same(what, "INTERNALDATE", m.InternalDate, o.InternalDate);
+            Same(what, "\\Seen", m.Flags?.HasFlag(MailKit.MessageFlags.Seen), o.Flags?.Contains(SystemFlags.Seen));
+            Same(what, "\\Flagged", m.Flags?.HasFlag(MailKit.MessageFlags.Flagged), o.Flags?.Contains(SystemFlags.Flagged));
+            Same(what, "subject", m.Envelope?.Subject, o.Envelope?.Subject);
+            Same(what, "message-id", m.Envelope?.MessageId, o.Envelope?.MessageId?.Trim('<', '>')); // MailKit drops the brackets
+            Same(what, "from", m.Envelope?.From.ToString(), o.Envelope?.From.ToString());
+            Same(what, "to", m.Envelope?.To.Count, o.Envelope?.To.Count);
+            Same(what, "cc", m.Envelope?.Cc.Count, o.Envelope?.Cc.Count);
+            Same(what, "body structure", Shape(m.Body), Shape(o.BodyStructure));
+        }
+
+        return $"ours {ours.Count} | MailKit {mailKit.Count} messages, identical UIDs, sizes, dates, flags, envelopes, structures";
+    }
+
+    private static void Same<T>(string message, string field, T mailKit, T ours)
+    {
+        if (!EqualityComparer<T>.Default.Equals(mailKit, ours))
+        {
+            throw new InvalidOperationException($"{message}: {field} differs: ours '{ours}', MailKit '{mailKit}'");
+        }
+    }
+
+    private static string Shape(BodyPart? part) => part switch
+    {
+        null => "none",
+        BodyPartMultipart multipart => $"{multipart.ContentType.MimeType.ToLowerInvariant()}[{string.Join(",", multipart.Parts.Select(Shape))}]",
+        BodyPartBasic basic => $"{basic.ContentType.MimeType.ToLowerInvariant()}:{basic.Octets}",
+        _ => part.ContentType.MimeType.ToLowerInvariant(),
+    };
+
+    private static string Shape(MailKit.BodyPart? part) => part switch
+    {
+        null => "none",
+        MailKit.BodyPartMultipart multipart => $"{multipart.ContentType.MimeType.ToLowerInvariant()}[{string.Join(",", multipart.BodyParts.Select(Shape))}]",
+        MailKit.BodyPartBasic basic => $"{basic.ContentType.MimeType.ToLowerInvariant()}:{basic.Octets}",
+        _ => part.ContentType.MimeType.ToLowerInvariant(),
+    };
+}

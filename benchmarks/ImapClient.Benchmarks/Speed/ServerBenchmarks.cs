@@ -1,0 +1,223 @@
+using BenchmarkDotNet.Attributes;
+using ImapClient.Benchmarks.Replay;
+using ImapClient.Benchmarks.Wire;
+using ImapClient.Benchmarks.Workloads;
+using MailKit;
+
+namespace ImapClient.Benchmarks.Speed;
+
+/// <summary>
+/// The base of the workloads against a real Dovecot on 127.0.0.1. BenchmarkDotNet runs every benchmark in its own
+/// process, and each process starts and seeds its own Dovecot in the global setup (not measured), then connects only
+/// the client its benchmark uses; so one library's work never leaves state behind for the other.
+/// </summary>
+public abstract class ServerBenchmarkBase
+{
+    private BenchServer? _server;
+
+    protected ImapConnection Ours { get; private set; } = null!;
+
+    protected MailKit.Net.Imap.ImapClient MailKitClient { get; private set; } = null!;
+
+    protected IMailFolder MailKitFolder { get; private set; } = null!;
+
+    private protected RawImapClient Raw { get; private set; } = null!;
+
+    protected abstract int Summaries { get; }
+
+    protected virtual int Large => 0;
+
+    protected virtual string Mailbox => "INBOX";
+
+    protected async Task StartOursAsync()
+    {
+        var server = await StartServerAsync();
+        Ours = await Clients.OursServerAsync(server.Host, server.Port, Mailbox);
+    }
+
+    protected async Task StartMailKitAsync()
+    {
+        var server = await StartServerAsync();
+        (MailKitClient, MailKitFolder) = await Clients.MailKitServerAsync(server.Host, server.Port, Mailbox);
+    }
+
+    protected async Task StartRawAsync()
+    {
+        var server = await StartServerAsync();
+        Raw = await server.RawAsync(Mailbox);
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        if (Ours is not null)
+        {
+            await Ours.DisposeAsync();
+        }
+
+        MailKitClient?.Dispose();
+        if (Raw is not null)
+        {
+            await Raw.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private async Task<BenchServer> StartServerAsync() => _server = await BenchServer.StartAsync(Summaries, Large);
+}
+
+/// <summary>FETCH of all 10,000 messages' summaries and header sections, and the raw-socket upper bound.</summary>
+[Config(typeof(BenchConfig))]
+public class ServerFetch : ServerBenchmarkBase
+{
+    private const string Summary = "Server FETCH summaries (10,000)";
+    private const string Headers = "Server FETCH BODY.PEEK[HEADER] (10,000)";
+
+    protected override int Summaries => CaptureData.Messages;
+
+    [GlobalSetup(Targets = [nameof(SummariesOurs), nameof(HeadersOurs)])]
+    public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Targets = [nameof(SummariesMailKit), nameof(HeadersMailKit)])]
+    public Task SetupMailKitAsync() => StartMailKitAsync();
+
+    [GlobalSetup(Target = nameof(SummariesRaw))]
+    public Task SetupRawAsync() => StartRawAsync();
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(Summary)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public async Task<int> SummariesMailKit() => (await Ops.MailKitSummariesAsync(MailKitFolder)).Count;
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(Summary)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public async Task<int> SummariesOurs() => (await Ops.OursSummariesAsync(Ours, CaptureData.Messages)).Count;
+
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Summary)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<long> SummariesRaw() => Ops.RawSummariesAsync(Raw);
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(Headers)]
+    [Workload(CaptureData.Messages, "msgs", Payload.Headers)]
+    public Task<long> HeadersMailKit() => Ops.MailKitHeadersAsync(MailKitFolder);
+
+    [Benchmark(Description = "ImapClient (+ .Headers parsed)")]
+    [BenchmarkCategory(Headers)]
+    [Workload(CaptureData.Messages, "msgs", Payload.Headers)]
+    public Task<long> HeadersOurs() => Ops.OursHeadersAsync(Ours, CaptureData.Messages);
+}
+
+/// <summary>Downloading 1,000 messages of about 100 KB: one command per message, and one command for all.</summary>
+[Config(typeof(BenchConfig))]
+public class ServerDownload : ServerBenchmarkBase
+{
+    private const string Each = "Server download 1,000 x 100 KB, one FETCH each";
+    private const string Bulk = "Server download 1,000 x 100 KB, one FETCH for all";
+
+    protected override int Summaries => 0;
+
+    protected override int Large => PayloadSizes.Downloads;
+
+    protected override string Mailbox => BenchServer.LargeMailbox;
+
+    [GlobalSetup(Targets = [nameof(EachOurs), nameof(BulkOurs)])]
+    public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Targets = [nameof(EachMailKit), nameof(BulkMailKit)])]
+    public Task SetupMailKitAsync() => StartMailKitAsync();
+
+    [Benchmark(Baseline = true, Description = "MailKit GetStream")]
+    [BenchmarkCategory(Each)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> EachMailKit() => Ops.MailKitDownloadEachAsync(MailKitFolder, PayloadSizes.Downloads);
+
+    [Benchmark(Description = "ImapClient DownloadAsync")]
+    [BenchmarkCategory(Each)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> EachOurs() => Ops.OursDownloadEachAsync(Ours, PayloadSizes.Downloads);
+
+    [Benchmark(Baseline = true, Description = "MailKit GetStreams")]
+    [BenchmarkCategory(Bulk)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> BulkMailKit() => Ops.MailKitDownloadBulkAsync(MailKitFolder, PayloadSizes.Downloads);
+
+    [Benchmark(Description = "ImapClient UidFetchStreamAsync")]
+    [BenchmarkCategory(Bulk)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> BulkOurs() => Ops.OursDownloadBulkAsync(Ours, PayloadSizes.Downloads);
+}
+
+/// <summary>STORE +FLAGS / -FLAGS (\Flagged) on all 10,000 messages, not silent; alternating, so every call changes every message.</summary>
+[Config(typeof(BenchConfig))]
+public class ServerStore : ServerBenchmarkBase
+{
+    private const string Store = "Server STORE flags (10,000)";
+    private readonly int[] _indexes = Enumerable.Range(0, CaptureData.Messages).ToArray();
+    private bool _add = true;
+    private int _mailKitChanged;
+
+    protected override int Summaries => CaptureData.Messages;
+
+    [GlobalSetup(Target = nameof(StoreOurs))]
+    public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Target = nameof(StoreMailKit))]
+    public async Task SetupMailKitAsync()
+    {
+        await StartMailKitAsync();
+        MailKitFolder.MessageFlagsChanged += (_, _) => _mailKitChanged++;
+    }
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(Store)]
+    [Workload(CaptureData.Messages, "msgs")]
+    public async Task<int> StoreMailKit()
+    {
+        _mailKitChanged = 0;
+        await Ops.MailKitStoreAsync(MailKitFolder, _indexes, _add = !_add);
+        return _mailKitChanged;
+    }
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(Store)]
+    [Workload(CaptureData.Messages, "msgs")]
+    public Task<int> StoreOurs() => Ops.OursStoreAsync(Ours, CaptureData.Messages, _add = !_add);
+}
+
+/// <summary>1,600 NOOPs: ours from 8 concurrent tasks on one connection (pipelined), MailKit one after another.</summary>
+[Config(typeof(BenchConfig))]
+public class ServerNoop : ServerBenchmarkBase
+{
+    public const int Noops = 1_600;
+    private const string Noop = "Server 1,600 NOOPs, one connection";
+
+    protected override int Summaries => 10;
+
+    [GlobalSetup(Targets = [nameof(NoopOursConcurrent), nameof(NoopOursSequential)])]
+    public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Target = nameof(NoopMailKit))]
+    public Task SetupMailKitAsync() => StartMailKitAsync();
+
+    [Benchmark(Baseline = true, Description = "MailKit, sequential")]
+    [BenchmarkCategory(Noop)]
+    [Workload(Noops, "cmds")]
+    public Task<int> NoopMailKit() => Ops.MailKitNoopsAsync(MailKitClient, Noops);
+
+    [Benchmark(Description = "ImapClient, 8 concurrent tasks")]
+    [BenchmarkCategory(Noop)]
+    [Workload(Noops, "cmds")]
+    public Task<int> NoopOursConcurrent() => Ops.OursNoopsAsync(Ours, Noops, tasks: 8);
+
+    [Benchmark(Description = "ImapClient, sequential")]
+    [BenchmarkCategory(Noop)]
+    [Workload(Noops, "cmds")]
+    public Task<int> NoopOursSequential() => Ops.OursNoopsAsync(Ours, Noops, tasks: 1);
+}
