@@ -6,6 +6,7 @@ namespace ImapClient;
 public sealed class FetchedMessage
 {
     private readonly List<FetchedBodySection> _sections = [];
+    private HeaderList? _headers;
 
     internal FetchedMessage(uint sequenceNumber) => SequenceNumber = sequenceNumber;
 
@@ -36,8 +37,8 @@ public sealed class FetchedMessage
     /// <summary>Every body section, BINARY and RFC822 item, in the order received.</summary>
     public IReadOnlyList<FetchedBodySection> BodySections => _sections;
 
-    /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit, or null.</summary>
-    public HeaderList? Headers => GetHeaders("HEADER");
+    /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit (once), or null.</summary>
+    public HeaderList? Headers => _headers ??= GetHeaders("HEADER");
 
     /// <summary>The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit, or null.</summary>
     public MimeMessage? Message
@@ -76,7 +77,11 @@ public sealed class FetchedMessage
         return HeaderList.Load(stream);
     }
 
-    internal void AddSection(FetchedBodySection section) => _sections.Add(section);
+    internal void AddSection(FetchedBodySection section)
+    {
+        _sections.Add(section);
+        _headers = null;
+    }
 
     /// <summary>Adds what a later FETCH response for the same message carried.</summary>
     internal void MergeFrom(FetchedMessage other)
@@ -89,6 +94,7 @@ public sealed class FetchedMessage
         BodyStructure = other.BodyStructure ?? BodyStructure;
         ModSeq = other.ModSeq ?? ModSeq;
         _sections.AddRange(other._sections);
+        _headers = null;
     }
 
     private ReadOnlyMemory<byte>? FindSection(string section, string? rfc822Alias)

@@ -9,6 +9,8 @@ namespace ImapClient.Session;
 /// <summary>The writer: one command at a time, whole, in tag order; held-back commands wait here.</summary>
 internal sealed partial class ImapSession
 {
+    private static readonly List<(int Offset, StreamedLiteralPart? Literal)> NoWritePoints = [];
+
     /// <summary>
     /// Writes the command. With <paramref name="keepWriteLock"/>, a command that was written leaves the writer locked
     /// for the caller to release (STARTTLS: nothing may be written between its OK and the handshake).
@@ -63,7 +65,10 @@ internal sealed partial class ImapSession
     {
         var output = _transport.Output;
         var bytes = builder.Written;
-        LogSent(command.Tag + " " + builder.ToRedactedString());
+        if (_options.ProtocolLogger is not null)
+        {
+            LogSent(command.Tag + " " + builder.ToRedactedString());
+        }
         try
         {
             WriteAscii(output, command.Tag);
@@ -121,6 +126,12 @@ internal sealed partial class ImapSession
     /// </summary>
     private static List<(int Offset, StreamedLiteralPart? Literal)> WritePoints(CommandBuilder builder)
     {
+        // Most commands have no literal at all: nothing to sort, nothing to allocate.
+        if (builder.ContinuationPoints.Count == 0 && builder.StreamedLiterals.Count == 0)
+        {
+            return NoWritePoints;
+        }
+
         var points = new List<(int Offset, StreamedLiteralPart? Literal)>();
         points.AddRange(builder.ContinuationPoints.Select(p => (p, (StreamedLiteralPart?)null)));
         points.AddRange(builder.StreamedLiterals.Select(l => (l.Offset, (StreamedLiteralPart?)l)));
