@@ -112,11 +112,27 @@ internal static class EnvelopeParser
             ? Rfc2047.DecodeText(TextOptions, Encoding.UTF8.GetBytes(text))
             : text;
 
+    /// <summary>The last encoded phrase decoded on this thread: servers repeat From as Sender and Reply-To.</summary>
+    [ThreadStatic]
+    private static (string Encoded, string Decoded) _lastPhrase;
+
     /// <summary>Decodes RFC 2047 encoded words in a phrase (display and group names).</summary>
-    private static string? DecodePhrase(string? text) =>
-        text is not null && text.Contains("=?", StringComparison.Ordinal)
-            ? Rfc2047.DecodePhrase(TextOptions, Encoding.UTF8.GetBytes(text))
-            : text;
+    private static string? DecodePhrase(string? text)
+    {
+        if (text is null || !text.Contains("=?", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        if (ReferenceEquals(_lastPhrase.Encoded, text) || string.Equals(_lastPhrase.Encoded, text, StringComparison.Ordinal))
+        {
+            return _lastPhrase.Decoded;
+        }
+
+        var decoded = Rfc2047.DecodePhrase(TextOptions, Encoding.UTF8.GetBytes(text));
+        _lastPhrase = (text, decoded);
+        return decoded;
+    }
 
     /// <summary>
     /// <c>NIL</c> or <c>"(" 1*address ")"</c>. Group syntax (RFC 3501 7.4.2): <c>(NIL NIL "name" NIL)</c> opens a
