@@ -5,21 +5,9 @@ namespace ImapClient.Commands;
 
 /// <summary>STORE or UID STORE: returns the flags the server reported for each message it changed.</summary>
 internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, bool silent, bool byUid)
-    : ImapCommand<IReadOnlyList<FetchedMessage>>
+    : MessageSetCommand<IReadOnlyList<FetchedMessage>>("STORE", set, byUid)
 {
     private readonly List<FetchedMessage> _messages = [];
-    private MailboxState? _mailbox;
-
-    public override string Name => byUid ? "UID STORE" : "STORE";
-
-    public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
-
-    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
-
-    /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
-    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
-
-    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
@@ -29,7 +17,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
             StoreAction.Remove => "-FLAGS",
             _ => "FLAGS",
         };
-        builder.Raw(Name).Space().Raw(set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
+        builder.Raw(Name).Space().Raw(Set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
     }
 
     public override bool TryClaim(ImapResponse response)
@@ -39,8 +27,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
             return false;
         }
 
-        var key = byUid ? message.Uid : message.SequenceNumber;
-        if (key is not { } number || !set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists))
+        if (Addresses(message) != true)
         {
             return false;
         }

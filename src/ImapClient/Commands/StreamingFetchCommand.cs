@@ -8,30 +8,23 @@ namespace ImapClient.Commands;
 /// FETCH or UID FETCH whose body-section literals are streamed to the caller instead of buffered. The reader loop
 /// offers it each body literal of a message it claims; it publishes a <see cref="FetchedBody"/> per literal.
 /// </summary>
-internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest request, bool byUid) : ImapCommand<ImapStatusResponse>
+internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest request, bool byUid)
+    : MessageSetCommand<ImapStatusResponse>("FETCH", set, byUid)
 {
     private readonly Channel<FetchedBody> _bodies = Channel.CreateUnbounded<FetchedBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private MailboxState? _mailbox;
     private FetchedMessage? _current;
     private bool _abandoned;
 
-    public override string Name => byUid ? "UID FETCH" : "FETCH";
-
-    public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
-
-    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
-
     public ChannelReader<FetchedBody> Bodies => _bodies.Reader;
 
-    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
-
-    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
-
     public override void Encode(CommandBuilder builder, ImapSession session) =>
-        FetchEncoding.Encode(builder, session, Name, set, request);
+        FetchEncoding.Encode(builder, session, Name, Set, request);
 
-    /// <summary>Whether a body literal of this message (its items so far) belongs to this command.</summary>
-    public bool Wants(FetchedMessage itemsSoFar) => Owns(itemsSoFar);
+    /// <summary>
+    /// Whether a body literal of this message (its items so far) belongs to this command. A UID FETCH whose server
+    /// put the body before the UID still owns it: only one streaming command runs at a time.
+    /// </summary>
+    public bool Wants(FetchedMessage itemsSoFar) => Addresses(itemsSoFar) ?? ByUid;
 
     /// <summary>Publishes a body the reader loop is about to stream; once the caller stopped listening it is skipped.</summary>
     public void Publish(FetchedBody body)
@@ -79,8 +72,7 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         }
 
         // Without the key (a UID FETCH answered without UID: an unsolicited flag update) it is not ours.
-        var key = byUid ? message.Uid : message.SequenceNumber;
-        if (key is null || !Owns(message))
+        if (Addresses(message) != true)
         {
             return false;
         }
@@ -117,15 +109,4 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
     }
 
     protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
-
-    private bool Owns(FetchedMessage message)
-    {
-        var key = byUid ? message.Uid : message.SequenceNumber;
-
-        // A UID FETCH whose server put the body before the UID: the message is still ours if it is the only kind of
-        // data we asked for (the session allows one streaming command on overlapping messages at a time).
-        return key is { } number
-            ? set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists)
-            : byUid;
-    }
 }

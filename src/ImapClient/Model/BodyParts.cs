@@ -38,6 +38,19 @@ public class BodyPartBasic : BodyPart
     /// <param name="partSpecifier">The section number.</param>
     public BodyPartBasic(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
+    /// <summary>Copies a basic part's fields into a more specific part (text, message) built from it.</summary>
+    private protected BodyPartBasic(BodyPartBasic basic) : base(basic.ContentType, basic.PartSpecifier)
+    {
+        ContentId = basic.ContentId;
+        ContentDescription = basic.ContentDescription;
+        ContentTransferEncoding = basic.ContentTransferEncoding;
+        Octets = basic.Octets;
+        ContentMd5 = basic.ContentMd5;
+        ContentDisposition = basic.ContentDisposition;
+        ContentLanguage = basic.ContentLanguage;
+        ContentLocation = basic.ContentLocation;
+    }
+
     /// <summary>The Content-Id, or null.</summary>
     public string? ContentId { get; init; }
 
@@ -62,6 +75,8 @@ public sealed class BodyPartText : BodyPartBasic
     /// <param name="partSpecifier">The section number.</param>
     public BodyPartText(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
+    internal BodyPartText(BodyPartBasic basic) : base(basic) { }
+
     /// <summary>The size of the encoded body in lines.</summary>
     public long Lines { get; init; }
 }
@@ -73,6 +88,8 @@ public sealed class BodyPartMessage : BodyPartBasic
     /// <param name="contentType">The media type.</param>
     /// <param name="partSpecifier">The section number.</param>
     public BodyPartMessage(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
+
+    internal BodyPartMessage(BodyPartBasic basic) : base(basic) { }
 
     /// <summary>The envelope of the attached message.</summary>
     public Envelope? Envelope { get; init; }

@@ -156,46 +156,22 @@ internal static class BodyStructureParser
         var extension = new Extension();
         ReadExtensions(ref reader, contentType, ref extension, multipart: false, depth);
 
-        // Init-only properties: each concrete type has to be filled in on its own.
+        var basic = new BodyPartBasic(contentType, specifier)
+        {
+            ContentId = fields.Id,
+            ContentDescription = fields.Description,
+            ContentTransferEncoding = fields.Encoding,
+            Octets = fields.Octets,
+            ContentMd5 = extension.Md5,
+            ContentDisposition = extension.Disposition,
+            ContentLanguage = extension.Language,
+            ContentLocation = extension.Location,
+        };
         return kind switch
         {
-            Kind.Text => new BodyPartText(contentType, specifier)
-            {
-                Lines = fields.Lines,
-                ContentId = fields.Id,
-                ContentDescription = fields.Description,
-                ContentTransferEncoding = fields.Encoding,
-                Octets = fields.Octets,
-                ContentMd5 = extension.Md5,
-                ContentDisposition = extension.Disposition,
-                ContentLanguage = extension.Language,
-                ContentLocation = extension.Location,
-            },
-            Kind.Message => new BodyPartMessage(contentType, specifier)
-            {
-                Envelope = fields.Envelope,
-                Body = fields.Body,
-                Lines = fields.Lines,
-                ContentId = fields.Id,
-                ContentDescription = fields.Description,
-                ContentTransferEncoding = fields.Encoding,
-                Octets = fields.Octets,
-                ContentMd5 = extension.Md5,
-                ContentDisposition = extension.Disposition,
-                ContentLanguage = extension.Language,
-                ContentLocation = extension.Location,
-            },
-            _ => new BodyPartBasic(contentType, specifier)
-            {
-                ContentId = fields.Id,
-                ContentDescription = fields.Description,
-                ContentTransferEncoding = fields.Encoding,
-                Octets = fields.Octets,
-                ContentMd5 = extension.Md5,
-                ContentDisposition = extension.Disposition,
-                ContentLanguage = extension.Language,
-                ContentLocation = extension.Location,
-            },
+            Kind.Text => new BodyPartText(basic) { Lines = fields.Lines },
+            Kind.Message => new BodyPartMessage(basic) { Envelope = fields.Envelope, Body = fields.Body, Lines = fields.Lines },
+            _ => basic,
         };
     }
 

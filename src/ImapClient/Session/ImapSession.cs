@@ -136,8 +136,6 @@ internal sealed partial class ImapSession : IAsyncDisposable
         }
     }
 
-    public void SetCapabilities(ImapCapabilities capabilities) => _capabilities = capabilities;
-
     /// <summary>Starts tracking a mailbox that a SELECT or EXAMINE in flight is opening.</summary>
     public void BeginSelect(string name) => _mailbox = new MailboxState(name);
 

@@ -1,0 +1,34 @@
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// A command addressed to a set of messages by sequence number or UID (FETCH, STORE and their UID forms): what it
+/// may run beside, and which untagged FETCH data is about its messages.
+/// </summary>
+internal abstract class MessageSetCommand<TResult>(string verb, SequenceSet set, bool byUid) : ImapCommand<TResult>
+{
+    private MailboxState? _mailbox;
+
+    public override string Name => byUid ? "UID " + verb : verb;
+
+    public override CommandTraits Traits => byUid ? CommandTraits.MayExpunge : CommandTraits.UsesSequenceNumbers;
+
+    public override (SequenceSet Set, bool ByUid)? ClaimedMessages => (set, byUid);
+
+    protected SequenceSet Set => set;
+
+    protected bool ByUid => byUid;
+
+    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
+
+    /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
+    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
+
+    /// <summary>True, false, or null when the response lacks the key (a UID FETCH answered without UID).</summary>
+    protected bool? Addresses(FetchedMessage message)
+    {
+        var key = byUid ? message.Uid : message.SequenceNumber;
+        return key is { } number ? set.Contains(number, isLastMessage: message.SequenceNumber == _mailbox?.Exists) : null;
+    }
+}
