@@ -24,6 +24,7 @@ public enum Delivery
 public class Parse
 {
     private const string Summaries = "Parse FETCH summaries (10,000)";
+    private const string SummariesRead = "Parse FETCH summaries (10,000), every field read";
     private const string List = "Parse LIST (5,000)";
     private const string Search = "Parse SEARCH (100,000)";
 
@@ -60,6 +61,16 @@ public class Parse
     [BenchmarkCategory(Summaries)]
     [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
     public async Task<int> FetchOurs() => (await Ops.OursSummariesAsync(_ours, _messages)).Count;
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(SummariesRead)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public async Task<long> FetchReadAllMailKit() => await Ops.MailKitSummariesReadAllAsync(_mailKit.Inbox);
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(SummariesRead)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public async Task<long> FetchReadAllOurs() => await Ops.OursSummariesReadAllAsync(_ours, _messages);
 
     [Benchmark(Baseline = true, Description = "MailKit GetFolders (ours: no LIST API yet)")]
     [BenchmarkCategory(List)]

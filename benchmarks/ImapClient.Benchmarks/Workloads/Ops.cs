@@ -18,6 +18,52 @@ internal static class Ops
     public static Task<IList<IMessageSummary>> MailKitSummariesAsync(IMailFolder folder) =>
         folder.FetchAsync(0, -1, Clients.MailKitSummaries);
 
+    /// <summary>
+    /// The same FETCH, then every envelope field and every body part read, so a library that parses on demand pays
+    /// for all of it inside the measurement. Returns a count over what was read, so nothing can be skipped.
+    /// </summary>
+    public static async Task<long> OursSummariesReadAllAsync(ImapConnection imap, int count)
+    {
+        long seen = 0;
+        foreach (var message in await OursSummariesAsync(imap, count))
+        {
+            var envelope = message.Envelope!;
+            seen += (envelope.Subject?.Length ?? 0) + (envelope.MessageId?.Length ?? 0) + (envelope.Date.HasValue ? 1 : 0)
+                + envelope.From.Count + envelope.Sender.Count + envelope.ReplyTo.Count + envelope.To.Count + envelope.Cc.Count + envelope.Bcc.Count
+                + CountParts(message.BodyStructure!);
+        }
+
+        return seen;
+    }
+
+    public static async Task<long> MailKitSummariesReadAllAsync(IMailFolder folder)
+    {
+        long seen = 0;
+        foreach (var summary in await MailKitSummariesAsync(folder))
+        {
+            var envelope = summary.Envelope!;
+            seen += (envelope.Subject?.Length ?? 0) + (envelope.MessageId?.Length ?? 0) + (envelope.Date.HasValue ? 1 : 0)
+                + envelope.From.Count + envelope.Sender.Count + envelope.ReplyTo.Count + envelope.To.Count + envelope.Cc.Count + envelope.Bcc.Count
+                + CountParts(summary.Body!);
+        }
+
+        return seen;
+    }
+
+    private static int CountParts(BodyPart part) => part switch
+    {
+        BodyPartMultipart multipart => 1 + multipart.Parts.Sum(CountParts),
+        BodyPartMessage { Body: { } body } => 1 + CountParts(body),
+        _ => part.ContentType.MimeType.Length > 0 ? 1 : 0,
+    };
+
+    private static int CountParts(MailKit.BodyPart part) => part switch
+    {
+        MailKit.BodyPartMultipart multipart => 1 + multipart.BodyParts.Sum(CountParts),
+        MailKit.BodyPartMessage { Body: { } body } => 1 + CountParts(body),
+        _ => part.ContentType.MimeType.Length > 0 ? 1 : 0,
+    };
+
     /// <summary>The upper bound: the same FETCH, reading the bytes and nothing else. Returns the byte count.</summary>
     public static Task<long> RawSummariesAsync(RawImapClient raw) => raw.CountAsync("FETCH 1:* " + SummaryItems);
 

@@ -9,7 +9,9 @@ namespace ImapClient.Commands;
 /// </summary>
 internal abstract class ImapCommand
 {
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Created only when something waits for it (a held-back command, a literal's continuation): most never need it.
+    private TaskCompletionSource? _done;
+    private int _completed;
 
     /// <summary>The command name used in exceptions, e.g. <c>SELECT</c>.</summary>
     public abstract string Name { get; }
@@ -20,7 +22,32 @@ internal abstract class ImapCommand
     public string Tag { get; set; } = "";
 
     /// <summary>Completes (never faults) once the command's tagged response was consumed or the connection broke.</summary>
-    public Task Done => _done.Task;
+    public Task Done
+    {
+        get
+        {
+            var done = Volatile.Read(ref _done);
+            if (done is null)
+            {
+                var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                done = Interlocked.CompareExchange(ref _done, created, null) ?? created;
+            }
+
+            // Both sides use full fences: either MarkDone sees the source, or this sees the command completed.
+            if (Interlocked.CompareExchange(ref _completed, 0, 0) != 0)
+            {
+                done.TrySetResult();
+            }
+
+            return done.Task;
+        }
+    }
+
+    /// <summary>When the command's reply is due (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 for none.</summary>
+    public long Deadline { get; set; }
+
+    /// <summary>Set by the watchdog once it failed the command's outcome for its deadline.</summary>
+    public bool DeadlinePassed { get; set; }
 
     /// <summary>
     /// For commands that claim untagged FETCH data per message (FETCH, STORE): the messages they address and whether
@@ -69,14 +96,23 @@ internal abstract class ImapCommand
         }
         finally
         {
-            _done.TrySetResult();
+            MarkDone();
         }
     }
 
     public void Fail(Exception exception)
     {
         SetException(exception);
-        _done.TrySetResult();
+        MarkDone();
+    }
+
+    /// <summary>The caller stops waiting; the command stays in flight until its tagged response is consumed.</summary>
+    public void TimeOut(TimeoutException exception) => SetException(exception);
+
+    private void MarkDone()
+    {
+        Interlocked.Exchange(ref _completed, 1);
+        Volatile.Read(ref _done)?.TrySetResult();
     }
 
     protected abstract void OnCompleted(ImapSession session, ImapStatusResponse completion);

@@ -1,12 +1,27 @@
+using System.Buffers;
+using ImapClient.Protocol;
 using MimeKit;
 
 namespace ImapClient;
 
 /// <summary>What a FETCH returned for one message. Items that were not requested (or not sent) are null.</summary>
+/// <remarks>
+/// <see cref="Envelope"/> and <see cref="BodyStructure"/> are kept as the server's bytes and parsed the first time
+/// they are read (once; safe from any thread). A FETCH of thousands of summaries therefore costs little until the
+/// caller looks, and a malformed value costs only its own property: reading it throws
+/// <see cref="ImapProtocolException"/> rather than failing the whole FETCH.
+/// </remarks>
 public sealed class FetchedMessage
 {
-    private readonly List<FetchedBodySection> _sections = [];
+    private static readonly FetchedBodySection[] NoSections = [];
+
+    private List<FetchedBodySection>? _sections;
     private HeaderList? _headers;
+    private ReadOnlyMemory<byte> _envelopeBytes;
+    private ReadOnlyMemory<byte> _bodyStructureBytes;
+    private ImapLimits? _limits;
+    private Envelope? _envelope;
+    private BodyPart? _bodyStructure;
 
     internal FetchedMessage(uint sequenceNumber) => SequenceNumber = sequenceNumber;
 
@@ -25,17 +40,43 @@ public sealed class FetchedMessage
     /// <summary>The RFC822.SIZE in bytes.</summary>
     public long? Size { get; internal set; }
 
-    /// <summary>The ENVELOPE.</summary>
-    public Envelope? Envelope { get; internal set; }
+    /// <summary>The ENVELOPE, parsed on first read.</summary>
+    /// <exception cref="ImapProtocolException">The server's ENVELOPE could not be parsed.</exception>
+    public Envelope? Envelope
+    {
+        get
+        {
+            if (_envelope is null && !_envelopeBytes.IsEmpty)
+            {
+                var reader = new ImapReader(new ReadOnlySequence<byte>(_envelopeBytes), _limits!);
+                Interlocked.CompareExchange(ref _envelope, EnvelopeParser.Parse(ref reader), null);
+            }
 
-    /// <summary>The BODYSTRUCTURE (or the non-extensible BODY) tree.</summary>
-    public BodyPart? BodyStructure { get; internal set; }
+            return _envelope;
+        }
+    }
+
+    /// <summary>The BODYSTRUCTURE (or the non-extensible BODY) tree, parsed on first read.</summary>
+    /// <exception cref="ImapProtocolException">The server's body structure could not be parsed.</exception>
+    public BodyPart? BodyStructure
+    {
+        get
+        {
+            if (_bodyStructure is null && !_bodyStructureBytes.IsEmpty)
+            {
+                var reader = new ImapReader(new ReadOnlySequence<byte>(_bodyStructureBytes), _limits!);
+                Interlocked.CompareExchange(ref _bodyStructure, BodyStructureParser.Parse(ref reader), null);
+            }
+
+            return _bodyStructure;
+        }
+    }
 
     /// <summary>The MODSEQ (RFC 7162), when the server sent one.</summary>
     public ulong? ModSeq { get; internal set; }
 
     /// <summary>Every body section, BINARY and RFC822 item, in the order received.</summary>
-    public IReadOnlyList<FetchedBodySection> BodySections => _sections;
+    public IReadOnlyList<FetchedBodySection> BodySections => _sections ?? (IReadOnlyList<FetchedBodySection>)NoSections;
 
     /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit (once), or null.</summary>
     public HeaderList? Headers => _headers ??= GetHeaders("HEADER");
@@ -73,14 +114,27 @@ public sealed class FetchedMessage
             return null;
         }
 
-        using var stream = new ReadOnlyMemoryStream(data.Value);
-        return HeaderList.Load(stream);
+        return HeaderSectionParser.Parse(data.Value);
     }
 
     internal void AddSection(FetchedBodySection section)
     {
-        _sections.Add(section);
+        (_sections ??= []).Add(section);
         _headers = null;
+    }
+
+    internal void SetEnvelope(ReadOnlyMemory<byte> bytes, ImapLimits limits)
+    {
+        _envelopeBytes = bytes;
+        _envelope = null;
+        _limits = limits;
+    }
+
+    internal void SetBodyStructure(ReadOnlyMemory<byte> bytes, ImapLimits limits)
+    {
+        _bodyStructureBytes = bytes;
+        _bodyStructure = null;
+        _limits = limits;
     }
 
     /// <summary>Adds what a later FETCH response for the same message carried.</summary>
@@ -90,16 +144,28 @@ public sealed class FetchedMessage
         Flags = other.Flags ?? Flags;
         InternalDate = other.InternalDate ?? InternalDate;
         Size = other.Size ?? Size;
-        Envelope = other.Envelope ?? Envelope;
-        BodyStructure = other.BodyStructure ?? BodyStructure;
+        if (!other._envelopeBytes.IsEmpty)
+        {
+            SetEnvelope(other._envelopeBytes, other._limits!);
+        }
+
+        if (!other._bodyStructureBytes.IsEmpty)
+        {
+            SetBodyStructure(other._bodyStructureBytes, other._limits!);
+        }
+
         ModSeq = other.ModSeq ?? ModSeq;
-        _sections.AddRange(other._sections);
+        if (other._sections is not null)
+        {
+            (_sections ??= []).AddRange(other._sections);
+        }
+
         _headers = null;
     }
 
     private ReadOnlyMemory<byte>? FindSection(string section, string? rfc822Alias)
     {
-        foreach (var s in _sections)
+        foreach (var s in BodySections)
         {
             var matches = s.Name is "BODY" or "BINARY"
                 ? string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase)

@@ -22,8 +22,11 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
         AllowsNewKeywords = allowsNewKeywords;
     }
 
+    // Flag sets are immutable, and nearly every message carries system flags only: one shared instance per combination.
+    private static readonly MessageFlags[] SystemOnly = CreateSystemOnly();
+
     /// <summary>An empty flag set.</summary>
-    public static MessageFlags Empty { get; } = new(SystemFlags.None, NoKeywords, false);
+    public static MessageFlags Empty => SystemOnly[0];
 
     /// <summary>The system flags.</summary>
     public SystemFlags System { get; }
@@ -33,6 +36,20 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
 
     /// <summary>True when the set held <c>\*</c> (in PERMANENTFLAGS: the client may create new keywords).</summary>
     public bool AllowsNewKeywords { get; }
+
+    internal static MessageFlags ForSystem(SystemFlags system) =>
+        (uint)system < (uint)SystemOnly.Length ? SystemOnly[(int)system] : new MessageFlags(system, NoKeywords, false);
+
+    private static MessageFlags[] CreateSystemOnly()
+    {
+        var all = new MessageFlags[64];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = new MessageFlags((SystemFlags)i, NoKeywords, false);
+        }
+
+        return all;
+    }
 
     /// <summary>True when the set holds <paramref name="flag"/>.</summary>
     /// <param name="flag">One or more system flags.</param>

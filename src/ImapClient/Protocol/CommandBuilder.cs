@@ -12,7 +12,7 @@ namespace ImapClient.Protocol;
 internal sealed class CommandBuilder
 {
     private static readonly SearchValues<byte> NotAtomChars = SearchValues.Create(NotAtomBytes());
-    private readonly ArrayBufferWriter<byte> _buffer = new(128);
+    private ArrayBufferWriter<byte> _buffer = new(128);
     private readonly List<int> _continuationPoints = [];
     private readonly List<(int Start, int End)> _secrets = [];
     private readonly List<StreamedLiteralPart> _streamedLiterals = [];
@@ -23,9 +23,29 @@ internal sealed class CommandBuilder
         LiteralMinus = literalMinus;
     }
 
-    public bool LiteralPlus { get; }
+    public bool LiteralPlus { get; private set; }
 
-    public bool LiteralMinus { get; }
+    public bool LiteralMinus { get; private set; }
+
+    /// <summary>Empties the builder for the next command, keeping its buffers.</summary>
+    public void Reset(bool literalPlus, bool literalMinus)
+    {
+        LiteralPlus = literalPlus;
+        LiteralMinus = literalMinus;
+        if (_buffer.Capacity > 64 * 1024)
+        {
+            // One big command (a long inline literal) must not keep its buffer for the life of the connection.
+            _buffer = new ArrayBufferWriter<byte>(128);
+        }
+        else
+        {
+            _buffer.ResetWrittenCount();
+        }
+
+        _continuationPoints.Clear();
+        _secrets.Clear();
+        _streamedLiterals.Clear();
+    }
 
     /// <summary>The encoded bytes, CRLF included once <see cref="EndLine"/> was called.</summary>
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;

@@ -6,7 +6,7 @@ namespace ImapClient.Protocol;
 /// <summary>Parses the msg-att list of <c>* n FETCH (…)</c>. Unknown items are skipped, never fatal.</summary>
 internal static class FetchParser
 {
-    public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber)
+    public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber, RawValueArena? arena)
     {
         var message = new FetchedMessage(sequenceNumber);
         reader.Expect((byte)'(');
@@ -32,7 +32,7 @@ internal static class FetchParser
                 continue;
             }
 
-            ParseItem(ref reader, message);
+            ParseItem(ref reader, message, arena);
         }
     }
 
@@ -75,7 +75,7 @@ internal static class FetchParser
                     return true;
                 }
 
-                ParseItem(ref reader, message);
+                ParseItem(ref reader, message, null);
             }
         }
         catch (ImapProtocolException)
@@ -118,7 +118,7 @@ internal static class FetchParser
         return true;
     }
 
-    private static void ParseItem(ref ImapReader reader, FetchedMessage message)
+    private static void ParseItem(ref ImapReader reader, FetchedMessage message, RawValueArena? arena)
     {
         if (reader.TryReadKeyword("FLAGS"u8))
         {
@@ -138,18 +138,26 @@ internal static class FetchParser
         else if (reader.TryReadKeyword("INTERNALDATE"u8))
         {
             reader.SkipSpaces();
-            var text = reader.ReadNString();
-            message.InternalDate = text is null ? null : ImapDateParser.ParseInternalDate(text);
+            Span<char> chars = stackalloc char[40];
+            if (reader.TryReadShortQuoted(chars, out var length))
+            {
+                message.InternalDate = ImapDateParser.ParseInternalDate(chars[..length]);
+            }
+            else
+            {
+                var text = reader.ReadNString();
+                message.InternalDate = text is null ? null : ImapDateParser.ParseInternalDate(text);
+            }
         }
         else if (reader.TryReadKeyword("ENVELOPE"u8))
         {
             reader.SkipSpaces();
-            message.Envelope = EnvelopeParser.Parse(ref reader);
+            message.SetEnvelope(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
         }
         else if (reader.TryReadKeyword("BODYSTRUCTURE"u8))
         {
             reader.SkipSpaces();
-            message.BodyStructure = BodyStructureParser.Parse(ref reader);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
         }
         else if (reader.TryReadKeyword("MODSEQ"u8))
         {
@@ -160,24 +168,24 @@ internal static class FetchParser
         }
         else if (reader.TryReadKeyword("RFC822"u8))
         {
-            ReadSectionValue(ref reader, message, "RFC822", "", null);
+            ReadSectionValue(ref reader, message, "RFC822", "", null, arena);
         }
         else if (reader.TryReadKeyword("RFC822.HEADER"u8))
         {
-            ReadSectionValue(ref reader, message, "RFC822.HEADER", "HEADER", null);
+            ReadSectionValue(ref reader, message, "RFC822.HEADER", "HEADER", null, arena);
         }
         else if (reader.TryReadKeyword("RFC822.TEXT"u8))
         {
-            ReadSectionValue(ref reader, message, "RFC822.TEXT", "TEXT", null);
+            ReadSectionValue(ref reader, message, "RFC822.TEXT", "TEXT", null, arena);
         }
         else
         {
-            ParseSectionOrSkip(ref reader, message);
+            ParseSectionOrSkip(ref reader, message, arena);
         }
     }
 
     /// <summary><c>BODY[section]&lt;origin&gt;</c> and <c>BINARY[section]&lt;origin&gt;</c>; anything else is skipped.</summary>
-    private static void ParseSectionOrSkip(ref ImapReader reader, FetchedMessage message)
+    private static void ParseSectionOrSkip(ref ImapReader reader, FetchedMessage message, RawValueArena? arena)
     {
         var atom = reader.ReadAtom();
         string? name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
@@ -187,7 +195,7 @@ internal static class FetchParser
         {
             // "BODY (...)": the non-extensible body structure.
             reader.SkipSpaces();
-            message.BodyStructure = BodyStructureParser.Parse(ref reader);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
             return;
         }
 
@@ -208,7 +216,7 @@ internal static class FetchParser
             return;
         }
 
-        var section = Encoding.ASCII.GetString(reader.ReadUntil((byte)']'));
+        var section = SectionName(reader.ReadUntil((byte)']'));
         reader.Expect((byte)']');
         long? origin = null;
         if (reader.TryConsume((byte)'<'))
@@ -217,10 +225,35 @@ internal static class FetchParser
             reader.Expect((byte)'>');
         }
 
-        ReadSectionValue(ref reader, message, name, section, origin);
+        ReadSectionValue(ref reader, message, name, section, origin, arena);
     }
 
-    private static void ReadSectionValue(ref ImapReader reader, FetchedMessage message, string name, string section, long? origin)
+    /// <summary>The section between the brackets; the ones every message of a big FETCH repeats are not allocated.</summary>
+    private static string SectionName(in ReadOnlySequence<byte> bytes)
+    {
+        if (bytes.IsSingleSegment)
+        {
+            var span = bytes.FirstSpan;
+            if (span.IsEmpty)
+            {
+                return "";
+            }
+
+            if (span.SequenceEqual("HEADER"u8))
+            {
+                return "HEADER";
+            }
+
+            if (span.SequenceEqual("TEXT"u8))
+            {
+                return "TEXT";
+            }
+        }
+
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    private static void ReadSectionValue(ref ImapReader reader, FetchedMessage message, string name, string section, long? origin, RawValueArena? arena)
     {
         reader.SkipSpaces();
 
@@ -233,7 +266,11 @@ internal static class FetchParser
 
         // Spelled out: a null byte[] converts implicitly to an empty, non-null ReadOnlyMemory, and NIL must stay null.
         ReadOnlyMemory<byte>? data = null;
-        if (reader.ReadNStringBytes() is { } bytes)
+        if (reader.IsNext((byte)'{') || reader.IsNext((byte)'~'))
+        {
+            data = RawValueArena.Copy(arena, reader.ReadLiteral());
+        }
+        else if (reader.ReadNStringBytes() is { } bytes)
         {
             data = bytes;
         }

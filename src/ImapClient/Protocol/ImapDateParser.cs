@@ -14,7 +14,13 @@ internal static class ImapDateParser
     public static DateTimeOffset? ParseInternalDate(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var s = text.AsSpan().Trim(' ');
+        return ParseInternalDate(text.AsSpan());
+    }
+
+    /// <inheritdoc cref="ParseInternalDate(string)"/>
+    public static DateTimeOffset? ParseInternalDate(ReadOnlySpan<char> text)
+    {
+        var s = text.Trim(' ');
         var pos = 0;
         if (!TryReadNumber(s, ref pos, 1, 2, out var day)
             || !TrySkip(s, ref pos, '-')

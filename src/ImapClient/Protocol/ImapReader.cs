@@ -287,6 +287,31 @@ internal ref struct ImapReader
         return ReadQuotedSlow();
     }
 
+    /// <summary>
+    /// Reads a short quoted string with no escapes into <paramref name="destination"/> (bytes widened as Latin-1)
+    /// without allocating. False, with nothing consumed, when the next value is anything else.
+    /// </summary>
+    public bool TryReadShortQuoted(scoped Span<char> destination, out int written)
+    {
+        written = 0;
+        var unread = _reader.UnreadSpan;
+        if (unread.IsEmpty || unread[0] != (byte)'"')
+        {
+            return false;
+        }
+
+        var body = unread[1..];
+        var stop = body.IndexOfAny(QuotedSpecials);
+        if (stop < 0 || body[stop] != (byte)'"' || stop > destination.Length)
+        {
+            return false;
+        }
+
+        written = Encoding.Latin1.GetChars(body[..stop], destination);
+        _reader.Advance(stop + 2);
+        return true;
+    }
+
     private string ReadQuotedSlow()
     {
         var buffer = new ArrayBufferWriter<byte>(64);
@@ -388,7 +413,7 @@ internal ref struct ImapReader
                 SkipList(depth);
                 return;
             case (byte)'"':
-                ReadQuoted();
+                SkipQuoted();
                 return;
             case (byte)'{' or (byte)'~':
                 ReadLiteral();
@@ -406,6 +431,53 @@ internal ref struct ImapReader
                 }
 
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Skips one value and returns its bytes exactly as sent (literal announcements included), so it can be parsed
+    /// later, by the same reader, over those bytes alone.
+    /// </summary>
+    public ReadOnlySequence<byte> ReadRawValue()
+    {
+        var start = _reader.Position;
+        SkipValue();
+        return _reader.Sequence.Slice(start, _reader.Position);
+    }
+
+    private void SkipQuoted()
+    {
+        Expect((byte)'"');
+        while (true)
+        {
+            var unread = _reader.UnreadSpan;
+            var stop = unread.IndexOfAny(QuotedSpecials);
+            if (stop < 0)
+            {
+                if (_reader.End || unread.IsEmpty)
+                {
+                    throw Error("the response ended inside a quoted string");
+                }
+
+                _reader.Advance(unread.Length);
+                continue;
+            }
+
+            _reader.Advance(stop + 1);
+            switch (unread[stop])
+            {
+                case (byte)'"':
+                    return;
+                case (byte)'\\':
+                    if (!_reader.TryRead(out _))
+                    {
+                        throw Error("the response ended inside a quoted string");
+                    }
+
+                    break;
+                default:
+                    throw Error("a quoted string runs into the end of the line");
+            }
         }
     }
 

@@ -8,7 +8,10 @@ internal static class ResponseParser
 {
     static ResponseParser() => TextEncodings.EnsureRegistered();
 
-    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits)
+    /// <param name="response">One complete response.</param>
+    /// <param name="limits">The caps on what the server may send.</param>
+    /// <param name="arena">Where values parsed on demand keep their bytes; null gives each its own array.</param>
+    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null)
     {
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
@@ -22,7 +25,7 @@ internal static class ResponseParser
         if (reader.TryConsume((byte)'*'))
         {
             reader.ExpectSpace();
-            var untagged = ParseUntagged(ref reader);
+            var untagged = ParseUntagged(ref reader, arena);
             reader.ExpectLineEnd();
             return new ParsedResponse(ResponseKind.Untagged, untagged);
         }
@@ -35,7 +38,7 @@ internal static class ResponseParser
         return new ParsedResponse(ResponseKind.Tagged, tagged);
     }
 
-    private static ImapResponse ParseUntagged(ref ImapReader reader)
+    private static ImapResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena)
     {
         if (reader.NextIsDigit)
         {
@@ -44,7 +47,7 @@ internal static class ResponseParser
             if (reader.TryReadKeyword("FETCH"u8))
             {
                 reader.SkipSpaces();
-                return new ImapFetchResponse(FetchParser.ParseMessage(ref reader, number));
+                return new ImapFetchResponse(FetchParser.ParseMessage(ref reader, number, arena));
             }
 
             if (reader.TryReadKeyword("EXISTS"u8))
@@ -203,8 +206,8 @@ internal static class ResponseParser
             }
         }
 
-        return system == SystemFlags.None && keywords is null && !any
-            ? MessageFlags.Empty
+        return keywords is null && !any
+            ? MessageFlags.ForSystem(system)
             : new MessageFlags(system, keywords is null ? [] : keywords, any);
     }
 

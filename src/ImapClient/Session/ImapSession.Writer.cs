@@ -1,5 +1,6 @@
-using System.IO.Pipelines;
 using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
 using ImapClient.Commands;
 using ImapClient.Protocol;
 using ImapClient.Transport;
@@ -10,6 +11,7 @@ namespace ImapClient.Session;
 internal sealed partial class ImapSession
 {
     private static readonly List<(int Offset, StreamedLiteralPart? Literal)> NoWritePoints = [];
+    private readonly CommandBuilder _builder = new(literalPlus: false, literalMinus: false);
 
     /// <summary>
     /// Writes the command. With <paramref name="keepWriteLock"/>, a command that was written leaves the writer locked
@@ -33,7 +35,9 @@ internal sealed partial class ImapSession
                 throw new InvalidOperationException($"{command.Name} cannot be sent in the {_state} state.");
             }
 
-            var builder = new CommandBuilder(_capabilities.LiteralPlus, _capabilities.LiteralMinus);
+            // Only the holder of the write lock encodes, so one builder serves every command.
+            var builder = _builder;
+            builder.Reset(_capabilities.LiteralPlus, _capabilities.LiteralMinus);
             command.Encode(builder, this);
             command.Tag = NextTag();
             command.OnSending(this);
@@ -48,12 +52,20 @@ internal sealed partial class ImapSession
                 TrackStreaming(command, +1);
             }
 
+            if (command.Deadline != 0)
+            {
+                ArmWatchdog();
+            }
+
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
             written = true;
         }
         finally
         {
             _continuation = null;
+
+            // Drop what the command referenced (a caller's stream to append) rather than keep it until the next one.
+            _builder.Reset(literalPlus: false, literalMinus: false);
             if (!(keepWriteLock && written))
             {
                 _writeLock.Release();
@@ -208,23 +220,30 @@ internal sealed partial class ImapSession
 
     private async ValueTask FlushAsync()
     {
+        var flushing = _transport.Output.FlushAsync();
         FlushResult result;
-        if (_options.CommandTimeout == Timeout.InfiniteTimeSpan)
+        if (flushing.IsCompleted || !HasCommandTimeout)
         {
-            result = await _transport.Output.FlushAsync().ConfigureAwait(false);
+            result = await flushing.ConfigureAwait(false);
         }
         else
         {
-            // A peer that stops reading fills the socket and the flush waits: bounded, it breaks the connection
-            // (part of a command may be out) instead of holding the writer, and every caller behind it, forever.
-            using var stall = new CancellationTokenSource(_options.CommandTimeout);
+            // A peer that stops reading fills the socket and the flush waits: bounded by the watchdog, it breaks the
+            // connection (part of a command may be out) instead of holding the writer, and every caller behind it, forever.
+            Interlocked.Exchange(ref _flushSince, Stopwatch.GetTimestamp());
+            ArmWatchdog();
             try
             {
-                result = await _transport.Output.FlushAsync(stall.Token).ConfigureAwait(false);
+                result = await flushing.ConfigureAwait(false);
             }
-            catch (OperationCanceledException ex) when (stall.IsCancellationRequested)
+            finally
             {
-                var timeout = new TimeoutException($"The server accepted no data for {_options.CommandTimeout}; the connection was closed.", ex);
+                Interlocked.Exchange(ref _flushSince, 0);
+            }
+
+            if (result.IsCanceled && _flushStalled)
+            {
+                var timeout = new TimeoutException($"The server accepted no data for {_options.CommandTimeout}; the connection was closed.");
                 Fault(new ImapConnectionException(timeout.Message, timeout));
                 throw timeout;
             }

@@ -16,6 +16,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private readonly ImapConnectionOptions _options;
     private readonly ImapLimits _limits;
     private readonly ResponseScanner _scanner;
+    private readonly RawValueArena _arena = new();
     private readonly ISessionEvents _events;
     private readonly EventDispatcher _dispatcher = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -101,23 +102,31 @@ internal sealed partial class ImapSession : IAsyncDisposable
     }
 
     /// <summary>Sends the command and awaits its result.</summary>
-    public async Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One deadline covers the command's whole life: held back, queued for the writer, and awaiting its completion.
+    /// When the command went out at once and the caller cannot cancel, the caller awaits the command's own task:
+    /// no state machine and no timer per command (the watchdog enforces the deadline).
+    /// </remarks>
+    public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
     {
-        // One deadline for the command's whole life: held back, queued for the writer, and awaiting its completion.
         var started = Stopwatch.GetTimestamp();
-        await SendAsync(command, started, cancellationToken).ConfigureAwait(false);
+        SetDeadline(command, started);
+        var sending = SendAsync(command, started, cancellationToken);
+        return sending.IsCompletedSuccessfully && !cancellationToken.CanBeCanceled
+            ? command.Outcome
+            : AwaitOutcomeAsync(sending, command, cancellationToken);
+    }
+
+    private static async Task<T> AwaitOutcomeAsync<T>(Task sending, ImapCommand<T> command, CancellationToken cancellationToken)
+    {
+        await sending.ConfigureAwait(false);
         try
         {
-            return await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex)
-        {
-            // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
-            Observe(command.Outcome);
-            throw new TimeoutException($"{command.Name} received no reply from the server within {_options.CommandTimeout}.", ex);
+            return await command.Outcome.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
             Observe(command.Outcome);
             throw;
         }
@@ -183,6 +192,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Fault(new ImapConnectionException("The connection was closed by the caller."));
+        StopWatchdog();
         try
         {
             await _readLoop.ConfigureAwait(false);

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using ImapClient.Commands;
+
+namespace ImapClient.Session;
+
+/// <summary>
+/// One timer per connection enforces every command's deadline and bounds a stalled flush. A timer per command (what
+/// <c>Task.WaitAsync(timeout)</c> and a timed <c>CancellationTokenSource</c> create) was a third of what a NOOP
+/// allocated. The timer runs only while something is pending, so an idle connection costs no ticks.
+/// </summary>
+internal sealed partial class ImapSession
+{
+    private Timer? _watchdog;
+    private int _watchdogArmed;
+    private long _flushSince;
+    private volatile bool _flushStalled;
+
+    /// <summary>How late a timeout may fire: a small fraction of the timeout, within sensible bounds.</summary>
+    private TimeSpan WatchdogPeriod =>
+        TimeSpan.FromTicks(Math.Clamp(_options.CommandTimeout.Ticks / 16, TimeSpan.FromMilliseconds(5).Ticks, TimeSpan.FromMilliseconds(250).Ticks));
+
+    private bool HasCommandTimeout => _options.CommandTimeout != Timeout.InfiniteTimeSpan;
+
+    /// <summary>Gives the command its deadline; the watchdog fails its outcome if no completion came by then.</summary>
+    private void SetDeadline(ImapCommand command, long started)
+    {
+        if (HasCommandTimeout)
+        {
+            command.Deadline = started + (long)(_options.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
+        }
+    }
+
+    private void ArmWatchdog()
+    {
+        if (!HasCommandTimeout || Interlocked.CompareExchange(ref _watchdogArmed, 1, 0) != 0)
+        {
+            return;
+        }
+
+        var period = WatchdogPeriod;
+        var timer = Volatile.Read(ref _watchdog);
+        if (timer is null)
+        {
+            timer = new Timer(static state => ((ImapSession)state!).OnWatchdog(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer = Interlocked.CompareExchange(ref _watchdog, timer, null) ?? timer;
+        }
+
+        timer.Change(period, period);
+    }
+
+    private void OnWatchdog()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var timeoutTicks = (long)(_options.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
+        var flushSince = Interlocked.Read(ref _flushSince);
+        if (flushSince != 0 && now - flushSince > timeoutTicks && _fault is null)
+        {
+            _flushStalled = true;
+            _transport.Output.CancelPendingFlush();
+        }
+
+        List<ImapCommand>? expired = null;
+        bool pending;
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command.Deadline != 0 && now > command.Deadline && !command.DeadlinePassed)
+                {
+                    command.DeadlinePassed = true;
+                    (expired ??= []).Add(command);
+                }
+            }
+
+            pending = _inflight.Exists(static c => c.Deadline != 0 && !c.DeadlinePassed);
+        }
+
+        if (expired is not null)
+        {
+            foreach (var command in expired)
+            {
+                // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
+                command.TimeOut(new TimeoutException($"{command.Name} received no reply from the server within {_options.CommandTimeout}."));
+            }
+        }
+
+        if (!pending && Interlocked.Read(ref _flushSince) == 0)
+        {
+            Disarm();
+        }
+    }
+
+    private void Disarm()
+    {
+        _watchdog?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Volatile.Write(ref _watchdogArmed, 0);
+
+        // Whatever registered while the timer was being stopped saw it armed and did not arm it: look once more.
+        bool pending;
+        lock (_inflightLock)
+        {
+            pending = _inflight.Exists(static c => c.Deadline != 0 && !c.DeadlinePassed);
+        }
+
+        if (pending || Interlocked.Read(ref _flushSince) != 0)
+        {
+            ArmWatchdog();
+        }
+    }
+
+    private void StopWatchdog() => _watchdog?.Dispose();
+}
