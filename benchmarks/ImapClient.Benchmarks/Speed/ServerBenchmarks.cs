@@ -221,3 +221,33 @@ public class ServerNoop : ServerBenchmarkBase
     [Workload(Noops, "cmds")]
     public Task<int> NoopOursSequential() => Ops.OursNoopsAsync(Ours, Noops, tasks: 1);
 }
+
+/// <summary>
+/// The steady state: 100 FETCH FLAGS of 100 messages each, one after another on one connection. What a client
+/// allocates here beyond the flags it returns is overhead per response.
+/// </summary>
+[Config(typeof(BenchConfig))]
+public class ServerFetchFlags : ServerBenchmarkBase
+{
+    public const int Rounds = 100;
+    public const int PerRound = 100;
+    private const string Flags = "Server FETCH FLAGS of 100 messages, 100 times";
+
+    protected override int Summaries => PerRound;
+
+    [GlobalSetup(Target = nameof(FlagsOurs))]
+    public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Target = nameof(FlagsMailKit))]
+    public Task SetupMailKitAsync() => StartMailKitAsync();
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(Flags)]
+    [Workload(Rounds * PerRound, "msgs")]
+    public Task<int> FlagsMailKit() => Ops.MailKitFlagsAsync(MailKitFolder, Rounds);
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(Flags)]
+    [Workload(Rounds * PerRound, "msgs")]
+    public Task<int> FlagsOurs() => Ops.OursFlagsAsync(Ours, PerRound, Rounds);
+}

@@ -150,6 +150,36 @@ internal static class Ops
         await folder.StoreAsync(indexes, request);
     }
 
+    /// <summary>FETCH FLAGS of messages 1..<paramref name="count"/>, <paramref name="rounds"/> times. Returns the messages seen.</summary>
+    public static async Task<int> OursFlagsAsync(ImapConnection imap, int count, int rounds)
+    {
+        var seen = 0;
+        var request = new FetchRequest(FetchItems.Flags);
+        for (var i = 0; i < rounds; i++)
+        {
+            foreach (var message in await imap.FetchAsync(SequenceSet.Range(1, (uint)count), request))
+            {
+                seen += message.Flags is null ? 0 : 1;
+            }
+        }
+
+        return seen;
+    }
+
+    public static async Task<int> MailKitFlagsAsync(IMailFolder folder, int rounds)
+    {
+        var seen = 0;
+        for (var i = 0; i < rounds; i++)
+        {
+            foreach (var summary in await folder.FetchAsync(0, -1, MessageSummaryItems.Flags))
+            {
+                seen += summary.Flags is null ? 0 : 1;
+            }
+        }
+
+        return seen;
+    }
+
     /// <summary>NOOPs issued by <paramref name="tasks"/> concurrent tasks on one connection (pipelined).</summary>
     public static async Task<int> OursNoopsAsync(ImapConnection imap, int count, int tasks)
     {

@@ -8,7 +8,11 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
     : MessageSetCommand<IReadOnlyList<FetchedMessage>>("FETCH", set, byUid)
 {
     private readonly List<FetchedMessage> _messages = [];
-    private readonly Dictionary<uint, FetchedMessage> _bySequence = [];
+
+    // Servers answer in ascending order, so a number above every one seen is a new message and needs no lookup.
+    // The index is built only if a server goes back to a number (more data for a message it already sent).
+    private Dictionary<uint, FetchedMessage>? _bySequence;
+    private uint _highest;
 
     public override void Encode(CommandBuilder builder, ImapSession session) =>
         FetchEncoding.Encode(builder, session, Name, Set, request);
@@ -25,13 +29,23 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
             return false;
         }
 
-        if (_bySequence.TryGetValue(message.SequenceNumber, out var existing))
+        var number = message.SequenceNumber;
+        if (number > _highest || _messages.Count == 0)
+        {
+            _highest = Math.Max(_highest, number);
+            _bySequence?.Add(number, message);
+            _messages.Add(message);
+            return true;
+        }
+
+        _bySequence ??= _messages.ToDictionary(m => m.SequenceNumber);
+        if (_bySequence.TryGetValue(number, out var existing))
         {
             existing.MergeFrom(message);
         }
         else
         {
-            _bySequence.Add(message.SequenceNumber, message);
+            _bySequence.Add(number, message);
             _messages.Add(message);
         }
 

@@ -15,7 +15,9 @@ internal sealed class ImapTransport : IAsyncDisposable
     public ImapTransport(Stream stream)
     {
         _stream = stream;
-        Input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
+        // Big reads for big FETCHes (fewer receive calls); the pipe returns its segments to the pool once consumed,
+        // so an idle connection holds none of it.
+        Input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 8 * 1024, leaveOpen: true));
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         Tls = stream as SslStream;
     }
