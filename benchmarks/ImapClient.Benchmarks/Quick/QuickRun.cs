@@ -163,6 +163,14 @@ internal static class QuickRun
             return Compare.Equal("ours NOOPs", Noops, o, $"ours {o} (8 tasks) | MailKit {m} (sequential)");
         });
 
+        await Step("server FETCH FLAGS, repeated", async () =>
+        {
+            var o = await Ops.OursFlagsAsync(ours, Messages, rounds: 3);
+            var m = await Ops.MailKitFlagsAsync(inbox, rounds: 3);
+            Compare.Equal("MailKit flags", Messages * 3, m, "");
+            return Compare.Equal("ours flags", Messages * 3, o, $"ours {o} | MailKit {m} flag sets");
+        });
+
         Console.WriteLine($"quick: {(failures == 0 ? "all workloads ok" : $"{failures} workload(s) FAILED")} in {clock.Elapsed.TotalSeconds:F1} s");
         return failures == 0 ? 0 : 1;
     }
