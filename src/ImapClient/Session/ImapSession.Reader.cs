@@ -14,6 +14,7 @@ internal sealed partial class ImapSession
             while (true)
             {
                 var result = await input.ReadAsync().ConfigureAwait(false);
+                NoteReceived();
                 if (result.IsCanceled || _fault is not null)
                 {
                     return;

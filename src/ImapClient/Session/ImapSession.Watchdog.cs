@@ -13,6 +13,7 @@ internal sealed partial class ImapSession
     private Timer? _watchdog;
     private int _watchdogArmed;
     private long _flushSince;
+    private long _lastReceived;
     private volatile bool _flushStalled;
 
     /// <summary>How late a timeout may fire: a small fraction of the timeout, within sensible bounds.</summary>
@@ -59,13 +60,15 @@ internal sealed partial class ImapSession
             _transport.Output.CancelPendingFlush();
         }
 
+        var lastReceived = Interlocked.Read(ref _lastReceived);
         List<ImapCommand>? expired = null;
         bool pending;
         lock (_inflightLock)
         {
             foreach (var command in _inflight)
             {
-                if (command.Deadline != 0 && now > command.Deadline && !command.DeadlinePassed)
+                // A server that is still sending is not stalled: the clock restarts with every byte received.
+                if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed)
                 {
                     command.DeadlinePassed = true;
                     (expired ??= []).Add(command);
@@ -80,7 +83,7 @@ internal sealed partial class ImapSession
             foreach (var command in expired)
             {
                 // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
-                command.TimeOut(new TimeoutException($"{command.Name} received no reply from the server within {_options.CommandTimeout}."));
+                command.TimeOut(new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}."));
             }
         }
 
@@ -107,6 +110,9 @@ internal sealed partial class ImapSession
             ArmWatchdog();
         }
     }
+
+    /// <summary>Called by the reader loop whenever bytes arrive.</summary>
+    private void NoteReceived() => Interlocked.Exchange(ref _lastReceived, Stopwatch.GetTimestamp());
 
     private void StopWatchdog() => _watchdog?.Dispose();
 }
