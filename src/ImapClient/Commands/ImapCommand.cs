@@ -67,6 +67,27 @@ internal abstract class ImapCommand
     /// <summary>Offered each untagged response while in flight, after the mailbox state saw it. True to keep it from others.</summary>
     public virtual bool TryClaim(ImapResponse response) => false;
 
+    /// <summary>The first response this command would have claimed but that could not be parsed.</summary>
+    protected ImapUnparsableResponse? Unparsable { get; private set; }
+
+    /// <summary>
+    /// Offered an untagged response that could not be parsed. A command that would have claimed it takes it and fails
+    /// when it completes: its result would be missing data the server sent.
+    /// </summary>
+    public bool TryClaimUnparsable(ImapUnparsableResponse response)
+    {
+        if (!WouldClaim(response))
+        {
+            return false;
+        }
+
+        Unparsable ??= response;
+        return true;
+    }
+
+    /// <summary>Whether an unparsable response with this keyword and number is of the kind this command claims.</summary>
+    protected virtual bool WouldClaim(ImapUnparsableResponse response) => false;
+
     /// <summary>
     /// For commands that converse (AUTHENTICATE): the bytes to send (CRLF included) in answer to a continuation
     /// after the command line was written, or null when the command expects none.
@@ -133,6 +154,14 @@ internal abstract class ImapCommand<TResult> : ImapCommand
         {
             OnFailed(session);
             _result.TrySetException(CreateFailure(completion));
+            return;
+        }
+
+        if (Unparsable is { } unparsable)
+        {
+            _result.TrySetException(new ImapProtocolException(
+                $"{Name} completed, but a {unparsable.Keyword} response it would have received could not be parsed: {unparsable.Error.Message}",
+                unparsable.Error));
             return;
         }
 

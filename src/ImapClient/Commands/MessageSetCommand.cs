@@ -25,6 +25,14 @@ internal abstract class MessageSetCommand<TResult>(string verb, SequenceSet set,
     /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
     public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
 
+    /// <summary>
+    /// FETCH data that could not be parsed: by sequence number it is ours when the number is in our set; by UID the
+    /// UID is unknown, so it is ours whenever we are in flight (FETCH data for two commands in flight never overlaps).
+    /// </summary>
+    protected override bool WouldClaim(ImapUnparsableResponse response) =>
+        response.Keyword == "FETCH" && response.Number is { } number
+        && (byUid || set.Contains(number, isLastMessage: number == _mailbox?.Exists));
+
     /// <summary>True, false, or null when the response lacks the key (a UID FETCH answered without UID).</summary>
     protected bool? Addresses(FetchedMessage message)
     {

@@ -38,6 +38,44 @@ internal static class ResponseParser
         return new ParsedResponse(ResponseKind.Tagged, tagged);
     }
 
+    /// <summary>
+    /// Describes a complete response that <see cref="Parse"/> rejected: its tag or number and keyword, read as far
+    /// as they can be, so the session can route the failure to the one command it concerns.
+    /// </summary>
+    public static ParsedResponse DescribeUnparsable(in ReadOnlySequence<byte> response, ImapLimits limits, ImapProtocolException error)
+    {
+        var reader = new ImapReader(response, limits);
+        string? tag = null;
+        uint? number = null;
+        var keyword = "";
+        try
+        {
+            if (reader.TryConsume((byte)'*'))
+            {
+                reader.SkipSpaces();
+                if (reader.NextIsDigit)
+                {
+                    number = reader.ReadNumber();
+                    reader.SkipSpaces();
+                }
+            }
+            else
+            {
+                tag = reader.ReadAtomString();
+                reader.SkipSpaces();
+            }
+
+            keyword = reader.ReadAtomString().ToUpperInvariant();
+        }
+        catch (ImapProtocolException)
+        {
+            // As much as could be read is enough: the tag, if any, was read first.
+        }
+
+        var unparsable = new ImapUnparsableResponse(tag, number, keyword, error);
+        return new ParsedResponse(tag is null ? ResponseKind.Untagged : ResponseKind.Tagged, unparsable);
+    }
+
     private static ImapResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena)
     {
         if (reader.NextIsDigit)

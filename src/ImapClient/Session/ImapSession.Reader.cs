@@ -56,7 +56,7 @@ internal sealed partial class ImapSession
 
                         var response = WithPendingPrefix(buffer.Slice(0, length));
                         LogReceived(response);
-                        var parsed = ResponseParser.Parse(response, _limits, _arena);
+                        var parsed = Parse(response);
                         buffer = buffer.Slice(length);
                         Dispatch(parsed);
                         if (_stopReadingForTls)
@@ -131,6 +131,23 @@ internal sealed partial class ImapSession
             : "The server closed the connection.");
     }
 
+    /// <summary>
+    /// Parses one complete response. A response that was framed correctly but cannot be parsed becomes an
+    /// <see cref="ImapUnparsableResponse"/>: the stream is still in step, so it fails only whom it concerns.
+    /// A continuation cannot be attributed to anyone and still breaks the connection.
+    /// </summary>
+    private ParsedResponse Parse(in System.Buffers.ReadOnlySequence<byte> response)
+    {
+        try
+        {
+            return ResponseParser.Parse(response, _limits, _arena);
+        }
+        catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
+        {
+            return ResponseParser.DescribeUnparsable(response, _limits, ex);
+        }
+    }
+
     private void Dispatch(ParsedResponse parsed)
     {
         switch (parsed.Kind)
@@ -140,6 +157,9 @@ internal sealed partial class ImapSession
                 Interlocked.Exchange(ref _continuation, null)?.TrySetResult(continuation);
                 _dispatcher.Post(() => _events.OnContinuationRequested(continuation.Text));
                 break;
+            case ResponseKind.Tagged when parsed.Response is ImapUnparsableResponse unparsable:
+                DispatchUnparsableTagged(unparsable);
+                break;
             case ResponseKind.Tagged:
                 DispatchTagged((ImapStatusResponse)parsed.Response);
                 break;
@@ -147,6 +167,30 @@ internal sealed partial class ImapSession
                 DispatchUntagged(parsed.Response);
                 break;
         }
+    }
+
+    /// <summary>A completion that cannot be parsed still ends its command (with the error); the stream is in step.</summary>
+    private void DispatchUnparsableTagged(ImapUnparsableResponse unparsable)
+    {
+        ImapCommand? command = null;
+        lock (_inflightLock)
+        {
+            var index = _inflight.FindIndex(c => c.Tag == unparsable.Tag);
+            if (index >= 0)
+            {
+                command = _inflight[index];
+                _inflight.RemoveAt(index);
+                TrackStreaming(command, -1);
+            }
+        }
+
+        if (command is null)
+        {
+            throw unparsable.Error;
+        }
+
+        command.Fail(new ImapProtocolException(
+            $"The server's completion of {command.Name} could not be parsed: {unparsable.Error.Message}", unparsable.Error));
     }
 
     private void DispatchTagged(ImapStatusResponse completion)
@@ -216,6 +260,19 @@ internal sealed partial class ImapSession
     {
         lock (_inflightLock)
         {
+            if (response is ImapUnparsableResponse unparsable)
+            {
+                // When more than one command could have been its recipient, each takes it: a result that may lack
+                // data the server sent must not be delivered as complete.
+                var claimed = false;
+                foreach (var command in _inflight)
+                {
+                    claimed |= command.TryClaimUnparsable(unparsable);
+                }
+
+                return claimed;
+            }
+
             foreach (var command in _inflight)
             {
                 if (command.TryClaim(response))

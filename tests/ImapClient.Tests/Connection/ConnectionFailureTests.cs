@@ -173,17 +173,82 @@ public class ConnectionFailureTests(Delivery delivery)
     }
 
     [Test]
-    public async Task Garbage_from_the_server_fails_the_commands_in_flight_with_the_protocol_error_as_cause()
+    public async Task A_FETCH_response_that_cannot_be_parsed_fails_only_that_FETCH_and_the_connection_goes_on()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var unsolicited = new List<ImapResponse>();
+        imap.UntaggedResponse += (_, e) => unsolicited.Add(e.Response);
+
+        var fetch = imap.FetchAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Flags));
+        var tag = await server.ExpectCommandAsync("FETCH 1 FLAGS");
+
+        // Framed (one line), but the list is never closed.
+        await server.SendAsync(Encoding.ASCII.GetBytes($"* 1 FETCH (FLAGS (\\Seen)\r\n{tag} OK done\r\n"));
+
+        var ex = await CatchAsync(fetch);
+        Assert.That(ex, Is.TypeOf<ImapProtocolException>());
+        Assert.That(ex!.Message, Does.Contain("FETCH").And.Contain("Seen"));
+        Assert.That(unsolicited, Is.Empty, "the FETCH took the unparsable response");
+
+        var noop = imap.NoopAsync();
+        await server.SendAsync($"{await server.ExpectCommandAsync("NOOP")} OK still here\r\n");
+        Assert.That((await noop.WaitAsync(Patience)).Text, Is.EqualTo("still here"));
+    }
+
+    [Test]
+    public async Task An_unparsable_response_no_command_wants_is_raised_as_an_event_carrying_the_error()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var raised = new TaskCompletionSource<ImapResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        imap.UntaggedResponse += (_, e) => raised.TrySetResult(e.Response);
+
+        var noop = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"* 4 FETCH (UID 9 FLAGS (\\Seen)\r\n{tag} OK done\r\n");
+
+        Assert.That((await noop.WaitAsync(Patience)).Text, Is.EqualTo("done"));
+        var response = await raised.Task.WaitAsync(Patience);
+        Assert.That(response, Is.TypeOf<ImapUnparsableResponse>());
+        var unparsable = (ImapUnparsableResponse)response;
+        Assert.That((unparsable.Number, unparsable.Keyword, unparsable.Tag), Is.EqualTo(((uint?)4, "FETCH", (string?)null)));
+        Assert.That(unparsable.Error.Message, Does.Contain("Seen"));
+    }
+
+    [Test]
+    public async Task A_tagged_completion_that_cannot_be_parsed_fails_its_command_only()
     {
         await using var server = new ScriptedServer(delivery);
         await using var imap = await ConnectSelectedAsync(server);
 
+        var noop = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{tag} MAYBE done\r\n");
+
+        var ex = await CatchAsync(noop);
+        Assert.That(ex, Is.TypeOf<ImapProtocolException>());
+        Assert.That(ex!.Message, Does.Contain("NOOP").And.Contain("MAYBE"));
+
+        noop = imap.NoopAsync();
+        await server.SendAsync($"{await server.ExpectCommandAsync("NOOP")} OK fine\r\n");
+        Assert.That((await noop.WaitAsync(Patience)).Text, Is.EqualTo("fine"));
+    }
+
+    [Test]
+    public async Task Bytes_that_cannot_be_split_into_responses_break_the_connection_naming_the_limit()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server, options: new ImapConnectionOptions { MaxLineLength = 100 });
+
         var fetch = imap.FetchAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Flags));
         await server.ExpectCommandAsync("FETCH 1 FLAGS");
-        await server.SendAsync(Encoding.ASCII.GetBytes("* 1 FETCH (FLAGS (\\Seen)\r\n"));
+        await server.SendAsync("* 1 FETCH (FLAGS (" + new string('x', 200) + "))\r\n");
 
         var ex = await CatchAsync(fetch);
         Assert.That(ex, Is.TypeOf<ImapConnectionException>());
         Assert.That(ex!.InnerException, Is.TypeOf<ImapProtocolException>());
+        Assert.That(ex.InnerException!.Message, Does.Contain("100"));
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout));
     }
 }
