@@ -51,6 +51,12 @@ public sealed class ImapConnectionOptions
     /// <summary>The deepest nesting of lists and body structures accepted. Default 64.</summary>
     public int MaxNestingDepth { get; set; } = 64;
 
+    /// <summary>
+    /// The most items one FETCH response may carry (each body section counts), so a server cannot grow a message's
+    /// data without bound inside one response. Default 1024.
+    /// </summary>
+    public int MaxFetchItems { get; set; } = 1024;
+
     /// <summary>The TLS options for a connection to <paramref name="host"/>, built from <see cref="SslOptions"/> without changing it.</summary>
     internal SslClientAuthenticationOptions CreateSslOptions(string host)
     {

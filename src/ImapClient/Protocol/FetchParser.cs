@@ -11,6 +11,7 @@ internal static class FetchParser
         var message = new FetchedMessage(sequenceNumber);
         reader.Expect((byte)'(');
         var extraParens = 0;
+        var items = 0;
         while (true)
         {
             reader.SkipSpaces();
@@ -30,6 +31,11 @@ internal static class FetchParser
             {
                 reader.EnterNested(++extraParens);
                 continue;
+            }
+
+            if (++items > reader.Limits.MaxFetchItems)
+            {
+                throw reader.Error($"more than the limit of {reader.Limits.MaxFetchItems} items in one FETCH response");
             }
 
             ParseItem(ref reader, message, arena);

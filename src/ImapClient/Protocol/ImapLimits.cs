@@ -13,4 +13,7 @@ internal sealed class ImapLimits
 
     /// <summary>Deepest nesting of parenthesised lists and body structures.</summary>
     public int MaxNestingDepth { get; init; } = 64;
+
+    /// <summary>Most items in one FETCH response (each BODY[…] section is one).</summary>
+    public int MaxFetchItems { get; init; } = 1024;
 }

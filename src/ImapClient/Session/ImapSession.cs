@@ -42,6 +42,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             MaxLineLength = options.MaxLineLength,
             MaxLiteralSize = options.MaxLiteralSize,
             MaxNestingDepth = options.MaxNestingDepth,
+            MaxFetchItems = options.MaxFetchItems,
         };
         _scanner = new ResponseScanner(_limits);
     }
