@@ -79,6 +79,7 @@ public sealed class FetchedMessage
     public IReadOnlyList<FetchedBodySection> BodySections => _sections ?? (IReadOnlyList<FetchedBodySection>)NoSections;
 
     /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit (once), or null.</summary>
+    /// <exception cref="ImapProtocolException">The section is not a header section MimeKit can parse.</exception>
     public HeaderList? Headers => _headers ??= GetHeaders("HEADER");
 
     /// <summary>The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit, or null.</summary>
@@ -105,6 +106,7 @@ public sealed class FetchedMessage
     /// <summary>Parses a header section (<c>HEADER</c>, <c>HEADER.FIELDS (…)</c>, <c>1.MIME</c> …) with MimeKit.</summary>
     /// <param name="section">The section as it appears between the brackets.</param>
     /// <returns>The headers, or null when the section was not in the response.</returns>
+    /// <exception cref="ImapProtocolException">The section is not a header section MimeKit can parse.</exception>
     public HeaderList? GetHeaders(string section)
     {
         var alias = string.Equals(section, "HEADER", StringComparison.OrdinalIgnoreCase) ? "RFC822.HEADER" : null;

@@ -30,6 +30,11 @@ internal static class HeaderSectionParser
         {
             return parser.ParseHeaders();
         }
+        catch (FormatException ex)
+        {
+            // The server's data, not the caller's: reported as such, with MimeKit's reason.
+            throw new ImapProtocolException($"The header section the server sent could not be parsed: {ex.Message}", ex);
+        }
         finally
         {
             // Do not keep the section's bytes alive through the cached parser.
