@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ImapClient.Benchmarks.Replay;
 using ImapClient.Benchmarks.Workloads;
 using MailKit;
-using MailKit.Search;
+using MailKitSearchQuery = MailKit.Search.SearchQuery;
 
 namespace ImapClient.Benchmarks.Quick;
 
@@ -79,7 +79,7 @@ internal static class QuickRun
         await Step("parse SEARCH (MailKit only)", async () =>
         {
             using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
-            var uids = await mailKit.Inbox.SearchAsync(SearchQuery.All);
+            var uids = await mailKit.Inbox.SearchAsync(MailKitSearchQuery.All);
             return Compare.Equal("UIDs", CaptureData.SearchUids, uids.Count, $"MailKit {uids.Count} UIDs");
         });
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ImapClient.Benchmarks.Replay;
 using ImapClient.Benchmarks.Workloads;
-using MailKit.Search;
+using MailKitSearchQuery = MailKit.Search.SearchQuery;
 
 namespace ImapClient.Benchmarks.Speed;
 
@@ -69,5 +69,5 @@ public class Parse
     [Benchmark(Baseline = true, Description = "MailKit Search (ours: no SEARCH API yet)")]
     [BenchmarkCategory(Search)]
     [Workload(CaptureData.SearchUids, "UIDs", Payload.Search)]
-    public async Task<int> SearchMailKit() => (await _mailKit.Inbox.SearchAsync(SearchQuery.All)).Count;
+    public async Task<int> SearchMailKit() => (await _mailKit.Inbox.SearchAsync(MailKitSearchQuery.All)).Count;
 }
