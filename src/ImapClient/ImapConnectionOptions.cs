@@ -38,7 +38,10 @@ public sealed class ImapConnectionOptions
     /// <summary>Receives every line sent and received, with secrets (passwords, SASL responses, tokens) redacted.</summary>
     public IImapProtocolLogger? ProtocolLogger { get; set; }
 
-    /// <summary>The longest response line accepted (bytes, literals excluded). Default 1 MiB.</summary>
+    /// <summary>
+    /// The longest response line accepted (bytes, literals excluded). Default 1 MiB. SEARCH, SORT, THREAD and ESEARCH
+    /// results, which hold one number per message and so grow with the mailbox, may be up to 64 MiB (or this limit, if larger).
+    /// </summary>
     public int MaxLineLength { get; set; } = 1024 * 1024;
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ImapClient.Benchmarks.Replay;
 using ImapClient.Benchmarks.Workloads;
 using MailKit;
-using MailKit.Search;
+using MailKitSearchQuery = MailKit.Search.SearchQuery;
 
 namespace ImapClient.Benchmarks.Quick;
 
@@ -76,12 +76,17 @@ internal static class QuickRun
             return Compare.Equal("mailboxes", expected, folders.Count, $"MailKit {folders.Count} mailboxes");
         });
 
-        await Step("parse SEARCH (MailKit only)", async () =>
+        foreach (var (delivery, maxRead) in new[] { ("one segment", int.MaxValue), ("4 KB reads", 4096) })
         {
-            using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
-            var uids = await mailKit.Inbox.SearchAsync(SearchQuery.All);
-            return Compare.Equal("UIDs", CaptureData.SearchUids, uids.Count, $"MailKit {uids.Count} UIDs");
-        });
+            await Step($"parse SEARCH, {delivery}", async () =>
+            {
+                await using var ours = await Clients.OursReplayAsync(script, maxRead);
+                using var mailKit = await Clients.MailKitReplayAsync(script, maxRead);
+                var oursUids = await ours.UidSearchAsync(SearchQuery.All);
+                var mailKitUids = await mailKit.Inbox.SearchAsync(MailKitSearchQuery.All);
+                return Compare.Uids(oursUids, mailKitUids.Select(u => u.Id).ToList(), CaptureData.SearchUids);
+            });
+        }
 
         // Against Dovecot. First the setups the benchmark classes use that the steps below do not (an empty INBOX).
         await Step("server setup, empty INBOX", async () =>
@@ -181,6 +186,19 @@ internal static class Compare
 {
     public static string Equal<T>(string what, T expected, T actual, string detail) where T : IEquatable<T> =>
         expected.Equals(actual) ? detail : throw new InvalidOperationException($"{what}: expected {expected}, got {actual}");
+
+    /// <summary>Ours and MailKit's SEARCH results, UID by UID, in the server's order.</summary>
+    public static string Uids(IReadOnlyList<uint> ours, IReadOnlyList<uint> mailKit, int expected)
+    {
+        Equal("ours UIDs", expected, ours.Count, "");
+        Equal("MailKit UIDs", expected, mailKit.Count, "");
+        for (var i = 0; i < expected; i++)
+        {
+            Same($"UID {i + 1}", "value", mailKit[i], ours[i]);
+        }
+
+        return $"ours {ours.Count:N0} | MailKit {mailKit.Count:N0} UIDs, identical";
+    }
 
     /// <summary>Ours and MailKit's summaries, message by message: UID, size, date, flags, envelope, body structure.</summary>
     public static string Summaries(IReadOnlyList<FetchedMessage> ours, IList<IMessageSummary> mailKit, int expected)

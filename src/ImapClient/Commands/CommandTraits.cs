@@ -18,4 +18,19 @@ internal enum CommandTraits
 
     /// <summary>Changes the connection state or the selected mailbox: runs alone.</summary>
     Barrier = 4,
+
+    /// <summary>
+    /// Its result arrives as <c>* SEARCH</c>, which names no command: two such commands in flight could not tell their
+    /// results apart, so they run one after the other. (ESEARCH responses carry the tag and need no such care.)
+    /// </summary>
+    ClaimsSearch = 8,
+
+    /// <summary>Its result arrives as <c>* SORT</c>, which names no command.</summary>
+    ClaimsSort = 16,
+
+    /// <summary>Its result arrives as <c>* THREAD</c>, which names no command.</summary>
+    ClaimsThread = 32,
+
+    /// <summary>The untagged results that name no command.</summary>
+    UncorrelatedResults = ClaimsSearch | ClaimsSort | ClaimsThread,
 }

@@ -174,7 +174,7 @@ internal sealed class CommandBuilder
 
         foreach (var keyword in flags.Keywords)
         {
-            if (keyword.AsSpan().IndexOfAny(NotKeywordChars) >= 0 || !Ascii.IsValid(keyword))
+            if (!IsValidKeyword(keyword))
             {
                 throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(flags));
             }
@@ -203,6 +203,10 @@ internal sealed class CommandBuilder
         _streamedLiterals.Add(new StreamedLiteralPart(_buffer.WrittenCount, length, write));
         return this;
     }
+
+    /// <summary>A keyword (flag-keyword) is a non-empty atom of 7-bit ASCII: no spaces, controls or specials.</summary>
+    public static bool IsValidKeyword(string keyword) =>
+        keyword.Length > 0 && keyword.AsSpan().IndexOfAny(NotKeywordChars) < 0 && Ascii.IsValid(keyword);
 
     private static readonly SearchValues<char> NotKeywordChars = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f" +

@@ -8,6 +8,12 @@ internal sealed class ImapLimits
     /// <summary>Longest line (the text between literals) of one response.</summary>
     public int MaxLineLength { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Longest first line of a SEARCH, SORT, THREAD or ESEARCH response, when longer than <see cref="MaxLineLength"/>:
+    /// those hold one number per message, so a large mailbox legitimately sends megabytes (about 8 bytes per UID).
+    /// </summary>
+    public int MaxResultLineLength { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Largest literal held in memory.</summary>
     public long MaxLiteralSize { get; init; } = 8L * 1024 * 1024;
 

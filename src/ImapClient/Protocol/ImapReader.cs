@@ -155,6 +155,18 @@ internal ref struct ImapReader
         return count > 0 ? value : throw Error("expected a number");
     }
 
+    /// <summary>How many times <paramref name="value"/> occurs in what is left of the response (a vectorised count, no copy).</summary>
+    public readonly int CountAhead(byte value)
+    {
+        var count = 0;
+        foreach (var segment in _reader.UnreadSequence)
+        {
+            count += segment.Span.Count(value);
+        }
+
+        return count;
+    }
+
     public readonly bool NextIsDigit => _reader.TryPeek(out var b) && b is >= (byte)'0' and <= (byte)'9';
 
     /// <summary>Reads a string (quoted or literal) or NIL.</summary>

@@ -125,7 +125,24 @@ internal static class ResponseParser
 
         if (reader.TryReadKeyword("SEARCH"u8))
         {
-            return ParseSearch(ref reader);
+            var (numbers, modSeq) = SearchResponseParser.ParseNumbers(ref reader);
+            return new ImapSearchResponse(numbers, modSeq);
+        }
+
+        if (reader.TryReadKeyword("ESEARCH"u8))
+        {
+            return SearchResponseParser.ParseESearch(ref reader);
+        }
+
+        if (reader.TryReadKeyword("SORT"u8))
+        {
+            var (numbers, modSeq) = SearchResponseParser.ParseNumbers(ref reader);
+            return new ImapSortResponse(numbers, modSeq);
+        }
+
+        if (reader.TryReadKeyword("THREAD"u8))
+        {
+            return new ImapThreadResponse(SearchResponseParser.ParseThreads(ref reader));
         }
 
         if (reader.TryReadKeyword("LIST"u8))
@@ -247,24 +264,6 @@ internal static class ResponseParser
         return keywords is null && !any
             ? MessageFlags.ForSystem(system)
             : new MessageFlags(system, keywords is null ? [] : keywords, any);
-    }
-
-    private static ImapSearchResponse ParseSearch(ref ImapReader reader)
-    {
-        var numbers = new List<uint>();
-        while (reader.SkipSpaces() > 0 && !reader.AtLineEnd)
-        {
-            if (reader.IsNext((byte)'('))
-            {
-                // (MODSEQ n) from CONDSTORE: not a number of the result.
-                reader.SkipValue();
-                continue;
-            }
-
-            numbers.Add(reader.ReadNumber());
-        }
-
-        return new ImapSearchResponse(numbers);
     }
 
     private static ImapListResponse ParseList(ref ImapReader reader, bool isLsub)

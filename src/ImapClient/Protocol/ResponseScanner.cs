@@ -72,13 +72,13 @@ internal sealed class ResponseScanner
             if (lf is null)
             {
                 _scanned = buffer.Length;
-                CheckLineLength(_scanned - _lineStart);
+                CheckLineLength(buffer, _scanned - _lineStart);
                 length = 0;
                 return ScanResult.NeedMore;
             }
 
             var lineEnd = _scanned + rest.Slice(0, lf.Value).Length;
-            CheckLineLength(lineEnd - _lineStart);
+            CheckLineLength(buffer, lineEnd - _lineStart);
             if (!(_lineStart == 0 && IsStatusOrContinuationLine(buffer, lineEnd)) && TryGetLiteralLength(buffer, _lineStart, lineEnd, out var literal))
             {
                 if (literal > _limits.MaxLiteralSize && !stopAtLiterals)
@@ -107,13 +107,48 @@ internal sealed class ResponseScanner
         }
     }
 
-    private void CheckLineLength(long lineLength)
+    private void CheckLineLength(in ReadOnlySequence<byte> buffer, long lineLength)
     {
-        if (lineLength > _limits.MaxLineLength)
+        if (lineLength <= _limits.MaxLineLength)
         {
-            throw new ImapProtocolException(
-                $"A response line exceeds the limit of {_limits.MaxLineLength} bytes.");
+            return;
         }
+
+        var result = _lineStart == 0 && IsResultLine(buffer);
+        if (!result || lineLength > _limits.MaxResultLineLength)
+        {
+            throw new ImapProtocolException(result
+                ? $"A SEARCH, SORT or THREAD result line exceeds the limit of {_limits.MaxResultLineLength} bytes."
+                : $"A response line exceeds the limit of {_limits.MaxLineLength} bytes.");
+        }
+    }
+
+    /// <summary>
+    /// <c>* SEARCH</c>, <c>* SORT</c>, <c>* THREAD</c> or <c>* ESEARCH</c>: one number per matching message, so its
+    /// length grows with the mailbox. Only looked at once a line is already over the ordinary limit.
+    /// </summary>
+    private static bool IsResultLine(in ReadOnlySequence<byte> buffer)
+    {
+        Span<byte> head = stackalloc byte[10];
+        var count = (int)Math.Min(head.Length, buffer.Length);
+        buffer.Slice(0, count).CopyTo(head);
+        head = head[..count];
+        if (!head.StartsWith("* "u8))
+        {
+            return false;
+        }
+
+        var rest = head[2..];
+        foreach (var keyword in (ReadOnlySpan<string>)["SEARCH", "SORT", "THREAD", "ESEARCH"])
+        {
+            if (rest.Length > keyword.Length && Ascii.EqualsIgnoreCase(rest[..keyword.Length], keyword)
+                && rest[keyword.Length] is (byte)' ' or (byte)'\r' or (byte)'\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -306,6 +306,7 @@ internal sealed partial class ImapSession
 
     private static bool Conflict(CommandTraits a, CommandTraits b) =>
         ((a | b) & CommandTraits.Barrier) != 0
+        || (a & b & CommandTraits.UncorrelatedResults) != 0
         || ((a & CommandTraits.UsesSequenceNumbers) != 0 && (b & CommandTraits.MayExpunge) != 0)
         || ((a & CommandTraits.MayExpunge) != 0 && (b & CommandTraits.UsesSequenceNumbers) != 0);
 

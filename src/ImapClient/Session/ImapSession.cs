@@ -40,6 +40,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
         _limits = new ImapLimits
         {
             MaxLineLength = options.MaxLineLength,
+            MaxResultLineLength = Math.Max(options.MaxLineLength, ImapLimits.Default.MaxResultLineLength),
             MaxLiteralSize = options.MaxLiteralSize,
             MaxNestingDepth = options.MaxNestingDepth,
             MaxFetchItems = options.MaxFetchItems,

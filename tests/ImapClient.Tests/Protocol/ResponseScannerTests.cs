@@ -122,6 +122,50 @@ public class ResponseScannerTests
         Assert.That(() => scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out _), Throws.TypeOf<ImapProtocolException>());
     }
 
+    [TestCase("* SEARCH")]
+    [TestCase("* search")]
+    [TestCase("* SORT")]
+    [TestCase("* THREAD")]
+    [TestCase("* ESEARCH (TAG \"A1\") UID ALL")]
+    public void Search_sort_and_thread_results_may_grow_past_the_line_limit_up_to_their_own(string head)
+    {
+        var limits = new ImapLimits { MaxLineLength = 50, MaxResultLineLength = 200 };
+        var line = head + string.Concat(Enumerable.Range(1, 40).Select(n => $" {n}"));
+        Assert.That(line.Length, Is.InRange(51, 198));
+        var bytes = Encoding.ASCII.GetBytes(line + "\r\n");
+
+        // Arriving in pieces: past the ordinary limit before the end is seen, still accepted.
+        var scanner = new ResponseScanner(limits);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes, 0, 100), out _), Is.False);
+        Assert.That(scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(bytes.Length));
+
+        var tooLong = Encoding.ASCII.GetBytes(head + string.Concat(Enumerable.Range(1, 80).Select(n => $" {n}")));
+        var ex = Assert.Throws<ImapProtocolException>(() => new ResponseScanner(limits).TryFindResponse(new ReadOnlySequence<byte>(tooLong), out _));
+        Assert.That(ex!.Message, Does.Contain("200"));
+    }
+
+    [TestCase("* OK SEARCH ")]
+    [TestCase("* 3 FETCH (SEARCH ")]
+    [TestCase("* SEARCHX ")]
+    [TestCase("A1 SEARCH ")]
+    public void Other_lines_keep_the_ordinary_limit(string head)
+    {
+        var limits = new ImapLimits { MaxLineLength = 50, MaxResultLineLength = 200 };
+        var bytes = Encoding.ASCII.GetBytes(head + new string('1', 60) + "\r\n");
+        var ex = Assert.Throws<ImapProtocolException>(() => new ResponseScanner(limits).TryFindResponse(new ReadOnlySequence<byte>(bytes), out _));
+        Assert.That(ex!.Message, Does.Contain("50"));
+    }
+
+    [Test]
+    public void A_result_line_after_a_literal_is_not_a_result_line()
+    {
+        // Only a response's first line can be "* SEARCH …"; a later line of the same response keeps the ordinary limit.
+        var limits = new ImapLimits { MaxLineLength = 50, MaxResultLineLength = 200 };
+        var bytes = Encoding.ASCII.GetBytes("* SEARCH {3}\r\nabc " + new string('1', 60) + "\r\n");
+        Assert.Throws<ImapProtocolException>(() => new ResponseScanner(limits).TryFindResponse(new ReadOnlySequence<byte>(bytes), out _));
+    }
+
     private static ReadOnlySequence<byte> TwoSegments(byte[] bytes, int split)
     {
         var first = new Segment(bytes.AsMemory(0, split), 0);

@@ -54,15 +54,6 @@ public sealed class ImapFetchResponse : ImapResponse
     public FetchedMessage Message { get; }
 }
 
-/// <summary><c>* SEARCH n n …</c>.</summary>
-public sealed class ImapSearchResponse : ImapResponse
-{
-    internal ImapSearchResponse(IReadOnlyList<uint> numbers) => Numbers = numbers;
-
-    /// <summary>The matching sequence numbers or UIDs.</summary>
-    public IReadOnlyList<uint> Numbers { get; }
-}
-
 /// <summary><c>* LIST (…) "/" name</c> or <c>* LSUB …</c>.</summary>
 public sealed class ImapListResponse : ImapResponse
 {

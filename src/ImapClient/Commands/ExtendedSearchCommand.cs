@@ -1,0 +1,70 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// SEARCH RETURN (…) or UID SEARCH RETURN (…) (ESEARCH, RFC 4731). Its <c>* ESEARCH</c> response names the command's
+/// tag, so any number of these run side by side and each takes only its own.
+/// </summary>
+internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptions returns, bool byUid)
+    : SearchCommandBase<ExtendedSearchResult>("SEARCH", query, byUid, CommandTraits.None)
+{
+    private ExtendedSearchResult? _result;
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        var capabilities = session.Capabilities;
+        if (!capabilities.Contains("ESEARCH"))
+        {
+            throw new NotSupportedException("This server does not offer ESEARCH (RFC 4731): use the search without return options.");
+        }
+
+        if ((returns & SearchReturnOptions.Save) != 0 && !capabilities.Contains("SEARCHRES"))
+        {
+            throw new NotSupportedException("SAVE needs SEARCHRES (RFC 5182), which this server does not offer.");
+        }
+
+        SearchCriteria.ThrowIfUnsupported(Query, capabilities);
+        builder.Raw(Name).Raw(" RETURN ("u8);
+        WriteReturnOptions(builder, returns == SearchReturnOptions.None ? SearchReturnOptions.All : returns);
+        builder.Raw(") "u8);
+        SearchCriteria.WriteSearchProgram(builder, Query);
+        builder.EndLine();
+    }
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is not ImapESearchResponse esearch || !string.Equals(esearch.Tag, Tag, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _result = esearch.Result;
+        return true;
+    }
+
+    protected override ExtendedSearchResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+        _result ?? ExtendedSearchResult.Empty(ByUid);
+
+    private static void WriteReturnOptions(CommandBuilder builder, SearchReturnOptions returns)
+    {
+        ReadOnlySpan<(SearchReturnOptions Option, string Name)> names =
+        [
+            (SearchReturnOptions.Min, "MIN"),
+            (SearchReturnOptions.Max, "MAX"),
+            (SearchReturnOptions.Count, "COUNT"),
+            (SearchReturnOptions.All, "ALL"),
+            (SearchReturnOptions.Save, "SAVE"),
+        ];
+        var first = true;
+        foreach (var (option, name) in names)
+        {
+            if ((returns & option) != 0)
+            {
+                builder.Raw(first ? "" : " ").Raw(name);
+                first = false;
+            }
+        }
+    }
+}
