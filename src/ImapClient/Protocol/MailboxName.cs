@@ -5,6 +5,15 @@ namespace ImapClient.Protocol;
 /// <summary>Mailbox names in IMAP4rev1's modified UTF-7 (RFC 3501 section 5.1.3).</summary>
 internal static class MailboxName
 {
+    /// <summary>
+    /// The wire form of a name: modified UTF-7, or the name itself once the server accepts UTF-8 names
+    /// (ENABLE UTF8=ACCEPT, RFC 6855, or IMAP4rev2).
+    /// </summary>
+    public static string ToWire(string name, bool utf8) => utf8 ? name : Encode(name);
+
+    /// <summary>A name as the server sent it, decoded: from modified UTF-7 unless UTF-8 names were agreed.</summary>
+    public static string FromWire(string wire, bool utf8) => utf8 ? wire : Decode(wire);
+
     /// <summary>Encodes a .NET string: printable ASCII stays (with <c>&amp;</c> as <c>&amp;-</c>), the rest becomes <c>&amp;base64(UTF-16BE)-</c>.</summary>
     public static string Encode(string name)
     {

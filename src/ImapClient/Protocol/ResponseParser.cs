@@ -8,7 +8,11 @@ internal static class ResponseParser
 {
     static ResponseParser() => TextEncodings.EnsureRegistered();
 
-    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits)
+    /// <summary>Parses one response.</summary>
+    /// <param name="response">The response, as the scanner delimited it.</param>
+    /// <param name="limits">The caps on what the server controls.</param>
+    /// <param name="utf8Names">True once UTF-8 mailbox names were agreed (ENABLE UTF8=ACCEPT); otherwise modified UTF-7.</param>
+    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits, bool utf8Names = false)
     {
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
@@ -22,7 +26,7 @@ internal static class ResponseParser
         if (reader.TryConsume((byte)'*'))
         {
             reader.ExpectSpace();
-            var untagged = ParseUntagged(ref reader);
+            var untagged = ParseUntagged(ref reader, utf8Names);
             reader.ExpectLineEnd();
             return new ParsedResponse(ResponseKind.Untagged, untagged);
         }
@@ -35,7 +39,7 @@ internal static class ResponseParser
         return new ParsedResponse(ResponseKind.Tagged, tagged);
     }
 
-    private static ImapResponse ParseUntagged(ref ImapReader reader)
+    private static ImapResponse ParseUntagged(ref ImapReader reader, bool utf8Names)
     {
         if (reader.NextIsDigit)
         {
@@ -89,17 +93,22 @@ internal static class ResponseParser
 
         if (reader.TryReadKeyword("LIST"u8))
         {
-            return ParseList(ref reader, isLsub: false);
+            return ListResponseParser.Parse(ref reader, isLsub: false, utf8Names);
         }
 
         if (reader.TryReadKeyword("LSUB"u8))
         {
-            return ParseList(ref reader, isLsub: true);
+            return ListResponseParser.Parse(ref reader, isLsub: true, utf8Names);
         }
 
         if (reader.TryReadKeyword("STATUS"u8))
         {
-            return ParseMailboxStatus(ref reader);
+            return StatusResponseParser.Parse(ref reader, utf8Names);
+        }
+
+        if (reader.TryReadKeyword("NAMESPACE"u8))
+        {
+            return NamespaceResponseParser.Parse(ref reader, utf8Names);
         }
 
         var name = reader.ReadAtomString().ToUpperInvariant();
@@ -224,65 +233,6 @@ internal static class ResponseParser
         }
 
         return new ImapSearchResponse(numbers);
-    }
-
-    private static ImapListResponse ParseList(ref ImapReader reader, bool isLsub)
-    {
-        reader.ExpectSpace();
-        reader.Expect((byte)'(');
-        var attributes = new List<string>();
-        while (true)
-        {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
-            attributes.Add(reader.ReadAtomString());
-        }
-
-        reader.ExpectSpace();
-        char? delimiter = null;
-        if (!reader.TryReadNil())
-        {
-            var d = reader.ReadString();
-            delimiter = d.Length > 0 ? d[0] : null;
-        }
-
-        reader.ExpectSpace();
-        var name = reader.ReadAString();
-
-        // LIST-EXTENDED data may follow; it is not interpreted here.
-        while (reader.SkipSpaces() > 0 && !reader.AtLineEnd)
-        {
-            reader.SkipValue();
-        }
-
-        return new ImapListResponse(isLsub, attributes, delimiter, name);
-    }
-
-    private static ImapMailboxStatusResponse ParseMailboxStatus(ref ImapReader reader)
-    {
-        reader.ExpectSpace();
-        var mailbox = reader.ReadAString();
-        reader.SkipSpaces();
-        reader.Expect((byte)'(');
-        var items = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
-        while (true)
-        {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
-            var name = reader.ReadAtomString().ToUpperInvariant();
-            reader.ExpectSpace();
-            items[name] = reader.ReadNumber64();
-        }
-
-        return new ImapMailboxStatusResponse(mailbox, items);
     }
 
     private static string ReadRest(ref ImapReader reader) => reader.ReadRemainingText();

@@ -55,7 +55,7 @@ internal sealed partial class ImapSession
 
                         var response = WithPendingPrefix(buffer.Slice(0, length));
                         LogReceived(response);
-                        var parsed = ResponseParser.Parse(response, _limits);
+                        var parsed = ResponseParser.Parse(response, _limits, Utf8MailboxNames);
                         buffer = buffer.Slice(length);
                         Dispatch(parsed);
                         if (_stopReadingForTls)
