@@ -32,35 +32,6 @@ internal static class DovecotConfig
             namespace inbox {
               inbox = yes
               separator = /
-              # Special-use mailboxes (RFC 6154) as a mail client expects them; Sent and Drafts exist and are subscribed
-              # from the first login, Trash exists unsubscribed, Junk and Archive only once someone creates them.
-              mailbox Sent {
-                special_use = \Sent
-                auto = subscribe
-              }
-              mailbox Drafts {
-                special_use = \Drafts
-                auto = subscribe
-              }
-              mailbox Trash {
-                special_use = \Trash
-                auto = create
-              }
-              mailbox Junk {
-                special_use = \Junk
-              }
-              mailbox Archive {
-                special_use = \Archive
-              }
-            }
-            # A second, shared namespace, so NAMESPACE reports more than the personal one.
-            namespace public {
-              type = public
-              separator = /
-              prefix = Public/
-              location = maildir:{{layout.MailRoot}}/public
-              subscriptions = no
-              list = yes
             }
             mail_max_userip_connections = 200
 
@@ -109,6 +80,47 @@ internal static class DovecotConfig
                 }
                 service imap-login {
                   chroot =
+                }
+                """);
+        }
+
+        if (options.SpecialUseMailboxes)
+        {
+            // The section merges with the namespace above, as Dovecot's own 15-mailboxes.conf does.
+            text.AppendLine("""
+                namespace inbox {
+                  mailbox Sent {
+                    special_use = \Sent
+                    auto = subscribe
+                  }
+                  mailbox Drafts {
+                    special_use = \Drafts
+                    auto = subscribe
+                  }
+                  mailbox Trash {
+                    special_use = \Trash
+                    auto = create
+                  }
+                  mailbox Junk {
+                    special_use = \Junk
+                  }
+                  mailbox Archive {
+                    special_use = \Archive
+                  }
+                }
+                """);
+        }
+
+        if (options.PublicNamespace)
+        {
+            text.AppendLine(c, $$"""
+                namespace public {
+                  type = public
+                  separator = /
+                  prefix = Public/
+                  location = maildir:{{layout.MailRoot}}/public
+                  subscriptions = no
+                  list = yes
                 }
                 """);
         }
