@@ -9,6 +9,8 @@ namespace ImapClient.Commands;
 /// </summary>
 internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<IReadOnlyList<MailboxListEntry>>
 {
+    // The caller's list could change between this call and the moment the command is written.
+    private readonly string[] _patterns = [.. request.Patterns];
     private readonly List<MailboxListEntry> _mailboxes = [];
     private Dictionary<string, MailboxStatus>? _statuses;
 
@@ -36,16 +38,16 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
         }
 
         builder.Space().AString(session.MailboxToWire(request.Reference)).Space();
-        if (request.Patterns.Count == 1)
+        if (_patterns.Length == 1)
         {
-            builder.ListMailbox(session.MailboxToWire(request.Patterns[0]));
+            builder.ListMailbox(session.MailboxToWire(_patterns[0]));
         }
         else
         {
             builder.Raw("("u8);
-            for (var i = 0; i < request.Patterns.Count; i++)
+            for (var i = 0; i < _patterns.Length; i++)
             {
-                builder.Raw(i == 0 ? "" : " ").ListMailbox(session.MailboxToWire(request.Patterns[i]));
+                builder.Raw(i == 0 ? "" : " ").ListMailbox(session.MailboxToWire(_patterns[i]));
             }
 
             builder.Raw(")"u8);

@@ -40,7 +40,7 @@ internal static class NamespaceResponseParser
     {
         reader.Expect((byte)'(');
         reader.SkipSpaces();
-        var prefix = MailboxName.FromWire(reader.ReadString(), utf8Names);
+        var prefix = MailboxName.FromWire(reader.ReadAString(), utf8Names);
         reader.SkipSpaces();
         var delimiter = reader.ReadNQuotedChar();
         Dictionary<string, IReadOnlyList<string>>? extensions = null;

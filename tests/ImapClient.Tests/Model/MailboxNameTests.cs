@@ -37,6 +37,19 @@ public class MailboxNameTests
     }
 
     [Test]
+    public void A_long_name_round_trips()
+    {
+        var name = string.Concat(Enumerable.Repeat("Жизнь & 🌍 ", 60));
+        Assert.That(MailboxName.Decode(MailboxName.Encode(name)), Is.EqualTo(name));
+    }
+
+    [TestCase("a&!!!-b&AOQ-", "a&!!!-bä")]
+    [TestCase("&A-x", "&A-x")]
+    [TestCase("open&AOQ", "open&AOQ")]
+    public void Malformed_shifts_stay_as_sent_and_the_rest_still_decodes(string encoded, string decoded) =>
+        Assert.That(MailboxName.Decode(encoded), Is.EqualTo(decoded));
+
+    [Test]
     public void A_malformed_shift_is_kept_verbatim() =>
         Assert.That(MailboxName.Decode("a&!!!-b"), Is.EqualTo("a&!!!-b"));
 }
