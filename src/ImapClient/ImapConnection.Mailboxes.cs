@@ -171,6 +171,10 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>Deletes a mailbox (DELETE).</summary>
+    /// <remarks>
+    /// Leave a mailbox (<see cref="CloseMailboxAsync"/>, <see cref="UnselectAsync"/>) before deleting it: Dovecot
+    /// answers OK and then ends the session with BYE, which fails every later call with <see cref="ImapConnectionException"/>.
+    /// </remarks>
     /// <param name="mailbox">The mailbox name.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The server's tagged OK.</returns>
@@ -183,6 +187,7 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>Renames a mailbox and its children (RENAME). Renaming INBOX moves its messages into a new mailbox and leaves INBOX empty.</summary>
+    /// <remarks>Leave a mailbox before renaming it: Dovecot ends the session (BYE) at the next command otherwise.</remarks>
     /// <param name="mailbox">The current name.</param>
     /// <param name="newName">The new name.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
