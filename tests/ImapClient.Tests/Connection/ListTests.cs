@@ -228,9 +228,9 @@ public class ListTests(Delivery delivery)
         await AssertNothingWasSentAsync(server, imap, "A0001");
     }
 
-    [TestCase("NO", "[CANNOT] Invalid pattern")]
-    [TestCase("BAD", "Error in IMAP command LIST: Unknown LIST option")]
-    public async Task A_refusal_fails_the_call_with_the_servers_words(string status, string text)
+    [TestCase("NO", "[CANNOT] Invalid pattern", "CANNOT", "Invalid pattern")]
+    [TestCase("BAD", "Error in IMAP command LIST: Unknown LIST option", null, "Error in IMAP command LIST: Unknown LIST option")]
+    public async Task A_refusal_fails_the_call_with_the_servers_words(string status, string wire, string? code, string text)
     {
         var (server, imap) = await ConnectAsync();
         await using var _ = server;
@@ -238,13 +238,13 @@ public class ListTests(Delivery delivery)
 
         var list = imap.ListAsync();
         var tag = await server.ExpectCommandAsync("LIST \"\" *");
-        await server.SendAsync($"{tag} {status} {text}\r\n");
+        await server.SendAsync($"{tag} {status} {wire}\r\n");
         var ex = await CatchAsync(list);
         Assert.That(ex, Is.TypeOf<ImapCommandException>());
         var failure = (ImapCommandException)ex!;
-        Assert.That(failure.Status.ToString(), Is.EqualTo(status).IgnoreCase);
-        Assert.That(failure.Message, Does.Contain(text.Split(']')[^1].Trim()));
-        Assert.That(failure.CommandName, Is.EqualTo("LIST"));
+        Assert.That((failure.CommandName, failure.Status.ToString().ToUpperInvariant(), failure.ResponseCode?.Name, failure.ResponseText),
+            Is.EqualTo(("LIST", status, code, text)));
+        Assert.That(failure.Message, Does.Contain(text));
     }
 
     [Test]
