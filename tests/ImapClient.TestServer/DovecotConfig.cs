@@ -84,6 +84,47 @@ internal static class DovecotConfig
                 """);
         }
 
+        if (options.SpecialUseMailboxes)
+        {
+            // The section merges with the namespace above, as Dovecot's own 15-mailboxes.conf does.
+            text.AppendLine("""
+                namespace inbox {
+                  mailbox Sent {
+                    special_use = \Sent
+                    auto = subscribe
+                  }
+                  mailbox Drafts {
+                    special_use = \Drafts
+                    auto = subscribe
+                  }
+                  mailbox Trash {
+                    special_use = \Trash
+                    auto = create
+                  }
+                  mailbox Junk {
+                    special_use = \Junk
+                  }
+                  mailbox Archive {
+                    special_use = \Archive
+                  }
+                }
+                """);
+        }
+
+        if (options.PublicNamespace)
+        {
+            text.AppendLine(c, $$"""
+                namespace public {
+                  type = public
+                  separator = /
+                  prefix = Public/
+                  location = maildir:{{layout.MailRoot}}/public
+                  subscriptions = no
+                  list = yes
+                }
+                """);
+        }
+
         if (options.WriteExtraConfigAsFragment)
         {
             text.AppendLine(c, $"!include {layout.FragmentPath}");

@@ -13,6 +13,16 @@ public sealed class DovecotServerOptions
     /// <summary>User name to plaintext password. Names should be lower case: logins are lower-cased (<c>%Ln</c>).</summary>
     public IReadOnlyDictionary<string, string> Users { get; init; } = DefaultUsers;
 
+    /// <summary>
+    /// Adds the special-use mailboxes a mail client expects (RFC 6154): Sent and Drafts, created and subscribed at
+    /// the first login; Trash, created; Junk and Archive, special-use once someone creates them. Off by default, so
+    /// that a user's mailboxes are only the ones seeded.
+    /// </summary>
+    public bool SpecialUseMailboxes { get; init; }
+
+    /// <summary>Adds a public namespace, prefix <c>Public/</c>, shared by all users. Off by default.</summary>
+    public bool PublicNamespace { get; init; }
+
     /// <summary>Dovecot configuration lines appended to the generated dovecot.conf; later settings win.</summary>
     public string? ExtraConfig { get; init; }
 

@@ -68,12 +68,13 @@ internal static class QuickRun
             });
         }
 
-        await Step("parse LIST (MailKit only)", async () =>
+        await Step("parse LIST", async () =>
         {
+            await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
             using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
+            var mailboxes = await ours.ListAsync();
             var folders = await mailKit.GetFoldersAsync(mailKit.PersonalNamespaces[0]);
-            var expected = CaptureData.CountResponses(list);
-            return Compare.Equal("mailboxes", expected, folders.Count, $"MailKit {folders.Count} mailboxes");
+            return Compare.Mailboxes(mailboxes, folders, CaptureData.CountResponses(list));
         });
 
         foreach (var (delivery, maxRead) in new[] { ("one segment", int.MaxValue), ("4 KB reads", 4096) })
@@ -198,6 +199,21 @@ internal static class Compare
         }
 
         return $"ours {ours.Count:N0} | MailKit {mailKit.Count:N0} UIDs, identical";
+    }
+
+    /// <summary>Ours and MailKit's mailboxes: the same count, and the same decoded names and delimiters.</summary>
+    public static string Mailboxes(IReadOnlyList<MailboxListEntry> ours, IList<IMailFolder> mailKit, int expected)
+    {
+        Equal("ours mailboxes", expected, ours.Count, "");
+        Equal("MailKit mailboxes", expected, mailKit.Count, "");
+        var oursNames = ours.Select(m => (m.Name, m.Delimiter)).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
+        var mailKitNames = mailKit.Select(f => (Name: f.FullName, Delimiter: (char?)f.DirectorySeparator)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < expected; i++)
+        {
+            Same($"mailbox {i + 1} in name order", "name and delimiter", mailKitNames[i], oursNames[i]);
+        }
+
+        return $"ours {ours.Count} | MailKit {mailKit.Count} mailboxes, identical names and delimiters";
     }
 
     /// <summary>Ours and MailKit's summaries, message by message: UID, size, date, flags, envelope, body structure.</summary>

@@ -288,6 +288,7 @@ internal sealed class ScriptedImapStream : Stream
                 Send($"{tag} OK Search completed.\r\n");
                 break;
             case "LIST":
+                // Quoted or bare, so that MailKit's LIST "" "*" and our LIST "" * get the same recorded answer.
                 var pattern = line[(line.LastIndexOf(' ') + 1)..].Trim('"');
                 if (pattern.Length == 0)
                 {

@@ -19,7 +19,7 @@ internal sealed class AppendCommand(
 
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
-        builder.Raw("APPEND "u8).AString(MailboxName.Encode(mailbox));
+        builder.Raw("APPEND "u8).AString(session.MailboxToWire(mailbox));
         if (flags is not null)
         {
             builder.Space().FlagList(flags);

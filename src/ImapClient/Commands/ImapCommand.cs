@@ -55,6 +55,9 @@ internal abstract class ImapCommand
     /// </summary>
     public virtual (SequenceSet Set, bool ByUid)? ClaimedMessages => null;
 
+    /// <summary>Untagged data this command claims that does not say which command it answers.</summary>
+    public virtual ClaimedData ClaimedData => ClaimedData.None;
+
     /// <summary>The states the command may be sent in.</summary>
     public virtual bool IsAllowedIn(ImapConnectionState state) => state != ImapConnectionState.Logout;
 

@@ -14,7 +14,7 @@ internal sealed class SelectCommand(string mailbox, bool readOnly) : ImapCommand
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
     public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().AString(MailboxName.Encode(mailbox)).EndLine();
+        builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox)).EndLine();
 
     public override void OnSending(ImapSession session) => session.BeginSelect(mailbox);
 

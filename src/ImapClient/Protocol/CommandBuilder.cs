@@ -12,6 +12,7 @@ namespace ImapClient.Protocol;
 internal sealed class CommandBuilder
 {
     private static readonly SearchValues<byte> NotAtomChars = SearchValues.Create(NotAtomBytes());
+    private static readonly SearchValues<byte> NotListChars = SearchValues.Create(NotAtomBytes().Where(b => b is not ((byte)'%' or (byte)'*' or (byte)']')).ToArray());
     private ArrayBufferWriter<byte> _buffer = new(128);
     private readonly List<int> _continuationPoints = [];
     private readonly List<(int Start, int End)> _secrets = [];
@@ -113,6 +114,21 @@ internal sealed class CommandBuilder
     {
         var bytes = Encoding.UTF8.GetBytes(value);
         if (bytes.Length > 0 && bytes.AsSpan().IndexOfAny(NotAtomChars) < 0)
+        {
+            return Raw(bytes);
+        }
+
+        return String(bytes);
+    }
+
+    /// <summary>
+    /// Writes a LIST pattern (list-mailbox): bare when it holds only atom characters and the wildcards <c>%</c>,
+    /// <c>*</c> (and <c>]</c>), as in <c>LIST "" *</c>; otherwise a quoted string or a literal.
+    /// </summary>
+    public CommandBuilder ListMailbox(string pattern)
+    {
+        var bytes = Encoding.UTF8.GetBytes(pattern);
+        if (bytes.Length > 0 && bytes.AsSpan().IndexOfAny(NotListChars) < 0)
         {
             return Raw(bytes);
         }

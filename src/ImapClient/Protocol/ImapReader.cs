@@ -16,6 +16,10 @@ internal ref struct ImapReader
 
     private static ReadOnlySpan<byte> AtomDelimiterBytes => " ()[]{\"\r\n"u8;
 
+    private static readonly SearchValues<byte> AStringDelimiters = SearchValues.Create(AStringDelimiterBytes);
+
+    private static ReadOnlySpan<byte> AStringDelimiterBytes => " (){\"\r\n"u8;
+
     private SequenceReader<byte> _reader;
     private readonly ImapLimits _limits;
 
@@ -206,8 +210,57 @@ internal ref struct ImapReader
             return ReadString();
         }
 
-        // ']' is an ASTRING-CHAR, so an astring atom only stops at the usual delimiters.
-        return Encoding.UTF8.GetString(ReadAtom());
+        // ']' is an ASTRING-CHAR and '[' an ATOM-CHAR, so a mailbox name such as "a[1]" may come as an atom.
+        var unread = _reader.UnreadSpan;
+        var end = unread.IndexOfAny(AStringDelimiters);
+        ReadOnlySpan<byte> atom;
+        if (end >= 0)
+        {
+            atom = unread[..end];
+            _reader.Advance(end);
+        }
+        else if (!_reader.TryReadToAny(out atom, AStringDelimiterBytes, advancePastDelimiter: false))
+        {
+            throw Error("the response ended inside an atom");
+        }
+
+        return atom.IsEmpty ? throw Error("expected an atom") : Encoding.UTF8.GetString(atom);
+    }
+
+    /// <summary>
+    /// Reads <c>NIL</c> or a quoted single character (the hierarchy delimiter of LIST and NAMESPACE) without
+    /// allocating; an empty string counts as NIL.
+    /// </summary>
+    public char? ReadNQuotedChar()
+    {
+        if (TryReadNil())
+        {
+            return null;
+        }
+
+        var start = this;
+        if (TryConsume((byte)'"') && _reader.TryRead(out var b))
+        {
+            if (b == (byte)'"')
+            {
+                return null;
+            }
+
+            if (b == (byte)'\\' && !_reader.TryRead(out b))
+            {
+                throw Error("the response ended inside a quoted string");
+            }
+
+            if (b < 0x80 && TryConsume((byte)'"'))
+            {
+                return (char)b;
+            }
+        }
+
+        // Not the usual one-byte form (a literal, or a longer string): read it whole and keep its first character.
+        this = start;
+        var text = ReadString();
+        return text.Length > 0 ? text[0] : null;
     }
 
     /// <summary>Reads an nstring as raw bytes, for body sections: null for NIL.</summary>

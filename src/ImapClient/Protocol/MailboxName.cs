@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace ImapClient.Protocol;
@@ -5,6 +6,15 @@ namespace ImapClient.Protocol;
 /// <summary>Mailbox names in IMAP4rev1's modified UTF-7 (RFC 3501 section 5.1.3).</summary>
 internal static class MailboxName
 {
+    /// <summary>
+    /// The wire form of a name: modified UTF-7, or the name itself once the server accepts UTF-8 names
+    /// (ENABLE UTF8=ACCEPT, RFC 6855, or IMAP4rev2).
+    /// </summary>
+    public static string ToWire(string name, bool utf8) => utf8 ? name : Encode(name);
+
+    /// <summary>A name as the server sent it, decoded: from modified UTF-7 unless UTF-8 names were agreed.</summary>
+    public static string FromWire(string wire, bool utf8) => utf8 ? wire : Decode(wire);
+
     /// <summary>Encodes a .NET string: printable ASCII stays (with <c>&amp;</c> as <c>&amp;-</c>), the rest becomes <c>&amp;base64(UTF-16BE)-</c>.</summary>
     public static string Encode(string name)
     {
@@ -34,7 +44,10 @@ internal static class MailboxName
         return sb.ToString();
     }
 
-    /// <summary>Decodes modified UTF-7; malformed shifts are kept verbatim rather than rejected.</summary>
+    /// <summary>
+    /// Decodes modified UTF-7; malformed shifts are kept verbatim rather than rejected. Allocates only the result:
+    /// LIST replies are full of encoded names.
+    /// </summary>
     public static string Decode(string encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
@@ -43,40 +56,88 @@ internal static class MailboxName
             return encoded;
         }
 
-        var sb = new StringBuilder(encoded.Length);
-        var i = 0;
-        while (i < encoded.Length)
+        // A decoded name is never longer than its encoded form.
+        char[]? rented = null;
+        var output = encoded.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(encoded.Length));
+        try
         {
-            var amp = encoded.IndexOf('&', i);
-            var dash = amp < 0 ? -1 : encoded.IndexOf('-', amp + 1);
-            if (amp < 0 || dash < 0)
+            var written = 0;
+            var rest = encoded.AsSpan();
+            while (!rest.IsEmpty)
             {
-                sb.Append(encoded, i, encoded.Length - i);
-                break;
+                var amp = rest.IndexOf('&');
+                var dash = amp < 0 ? -1 : rest[(amp + 1)..].IndexOf('-');
+                if (dash < 0)
+                {
+                    rest.CopyTo(output[written..]);
+                    written += rest.Length;
+                    break;
+                }
+
+                dash += amp + 1;
+                rest[..amp].CopyTo(output[written..]);
+                written += amp;
+                var shift = rest[(amp + 1)..dash];
+                if (shift.IsEmpty)
+                {
+                    output[written++] = '&';
+                }
+                else if (TryDecodeShift(shift, output[written..], out var decoded))
+                {
+                    written += decoded;
+                }
+                else
+                {
+                    rest[amp..(dash + 1)].CopyTo(output[written..]);
+                    written += dash + 1 - amp;
+                }
+
+                rest = rest[(dash + 1)..];
             }
 
-            sb.Append(encoded, i, amp - i);
-            var b64 = encoded[(amp + 1)..dash].Replace(',', '/');
-            if (b64.Length == 0)
+            return new string(output[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                sb.Append('&');
+                ArrayPool<char>.Shared.Return(rented);
             }
-            else
+        }
+    }
+
+    /// <summary>Decodes the base64 (with ',' for '/', unpadded) of UTF-16BE code units between '&amp;' and '-'.</summary>
+    private static bool TryDecodeShift(ReadOnlySpan<char> shift, Span<char> output, out int written)
+    {
+        written = 0;
+        var bits = 0;
+        var count = 0;
+        foreach (var c in shift)
+        {
+            var value = c switch
             {
-                try
-                {
-                    var padded = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
-                    sb.Append(Encoding.BigEndianUnicode.GetString(Convert.FromBase64String(padded)));
-                }
-                catch (FormatException)
-                {
-                    sb.Append(encoded, amp, dash - amp + 1);
-                }
+                >= 'A' and <= 'Z' => c - 'A',
+                >= 'a' and <= 'z' => c - 'a' + 26,
+                >= '0' and <= '9' => c - '0' + 52,
+                '+' => 62,
+                ',' => 63,
+                _ => -1,
+            };
+            if (value < 0)
+            {
+                return false;
             }
 
-            i = dash + 1;
+            bits = ((bits << 6) | value) & 0x3FFFFF; // at most 21 unconsumed bits matter
+            count += 6;
+            if (count >= 16)
+            {
+                count -= 16;
+                output[written++] = (char)((bits >> count) & 0xFFFF);
+            }
         }
 
-        return sb.ToString();
+        // Leftover bits are padding; a shift too short to hold one code unit is malformed.
+        return written > 0;
     }
 }

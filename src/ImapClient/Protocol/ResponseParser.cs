@@ -11,7 +11,8 @@ internal static class ResponseParser
     /// <param name="response">One complete response.</param>
     /// <param name="limits">The caps on what the server may send.</param>
     /// <param name="arena">Where values parsed on demand keep their bytes; null gives each its own array.</param>
-    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null)
+    /// <param name="utf8Names">True once UTF-8 mailbox names were agreed (ENABLE UTF8=ACCEPT); otherwise modified UTF-7.</param>
+    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null, bool utf8Names = false)
     {
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
@@ -25,7 +26,7 @@ internal static class ResponseParser
         if (reader.TryConsume((byte)'*'))
         {
             reader.ExpectSpace();
-            var untagged = ParseUntagged(ref reader, arena);
+            var untagged = ParseUntagged(ref reader, arena, utf8Names);
             reader.ExpectLineEnd();
             return new ParsedResponse(ResponseKind.Untagged, untagged);
         }
@@ -76,7 +77,7 @@ internal static class ResponseParser
         return new ParsedResponse(tag is null ? ResponseKind.Untagged : ResponseKind.Tagged, unparsable);
     }
 
-    private static ImapResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena)
+    private static ImapResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena, bool utf8Names)
     {
         if (reader.NextIsDigit)
         {
@@ -147,17 +148,22 @@ internal static class ResponseParser
 
         if (reader.TryReadKeyword("LIST"u8))
         {
-            return ParseList(ref reader, isLsub: false);
+            return ListResponseParser.Parse(ref reader, isLsub: false, utf8Names);
         }
 
         if (reader.TryReadKeyword("LSUB"u8))
         {
-            return ParseList(ref reader, isLsub: true);
+            return ListResponseParser.Parse(ref reader, isLsub: true, utf8Names);
         }
 
         if (reader.TryReadKeyword("STATUS"u8))
         {
-            return ParseMailboxStatus(ref reader);
+            return StatusResponseParser.Parse(ref reader, utf8Names);
+        }
+
+        if (reader.TryReadKeyword("NAMESPACE"u8))
+        {
+            return NamespaceResponseParser.Parse(ref reader, utf8Names);
         }
 
         var name = reader.ReadAtomString().ToUpperInvariant();
@@ -264,65 +270,6 @@ internal static class ResponseParser
         return keywords is null && !any
             ? MessageFlags.ForSystem(system)
             : new MessageFlags(system, keywords is null ? [] : keywords, any);
-    }
-
-    private static ImapListResponse ParseList(ref ImapReader reader, bool isLsub)
-    {
-        reader.ExpectSpace();
-        reader.Expect((byte)'(');
-        var attributes = new List<string>();
-        while (true)
-        {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
-            attributes.Add(reader.ReadAtomString());
-        }
-
-        reader.ExpectSpace();
-        char? delimiter = null;
-        if (!reader.TryReadNil())
-        {
-            var d = reader.ReadString();
-            delimiter = d.Length > 0 ? d[0] : null;
-        }
-
-        reader.ExpectSpace();
-        var name = reader.ReadAString();
-
-        // LIST-EXTENDED data may follow; it is not interpreted here.
-        while (reader.SkipSpaces() > 0 && !reader.AtLineEnd)
-        {
-            reader.SkipValue();
-        }
-
-        return new ImapListResponse(isLsub, attributes, delimiter, name);
-    }
-
-    private static ImapMailboxStatusResponse ParseMailboxStatus(ref ImapReader reader)
-    {
-        reader.ExpectSpace();
-        var mailbox = reader.ReadAString();
-        reader.SkipSpaces();
-        reader.Expect((byte)'(');
-        var items = new Dictionary<string, ulong>(StringComparer.OrdinalIgnoreCase);
-        while (true)
-        {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
-            var name = reader.ReadAtomString().ToUpperInvariant();
-            reader.ExpectSpace();
-            items[name] = reader.ReadNumber64();
-        }
-
-        return new ImapMailboxStatusResponse(mailbox, items);
     }
 
     private static string ReadRest(ref ImapReader reader) => reader.ReadRemainingText();

@@ -140,7 +140,7 @@ internal sealed partial class ImapSession
     {
         try
         {
-            return ResponseParser.Parse(response, _limits, _arena);
+            return ResponseParser.Parse(response, _limits, _arena, Utf8MailboxNames);
         }
         catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
         {

@@ -296,6 +296,7 @@ internal sealed partial class ImapSession
 
     private static bool Conflict(ImapCommand inFlight, ImapCommand command) =>
         Conflict(inFlight.Traits, command.Traits) || ClaimSameMessages(inFlight, command)
+        || ClaimedDataRules.Clash(inFlight.ClaimedData, command.ClaimedData)
 
         // A body may arrive before the UID that says whose it is: two streaming fetches never run side by side.
         || (inFlight is StreamingFetchCommand && command is StreamingFetchCommand);

@@ -31,6 +31,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private volatile ImapCapabilities _capabilities = ImapCapabilities.None;
     private volatile MailboxState? _mailbox;
     private volatile ImapStatusResponse? _bye;
+    private volatile bool _utf8MailboxNames;
 
     private ImapSession(ImapTransport transport, ImapConnectionOptions options, ISessionEvents events)
     {
@@ -53,6 +54,20 @@ internal sealed partial class ImapSession : IAsyncDisposable
     public ImapCapabilities Capabilities => _capabilities;
 
     public MailboxState? Mailbox => _mailbox;
+
+    /// <summary>
+    /// True once the server agreed that mailbox names travel as UTF-8 instead of modified UTF-7 (ENABLE UTF8=ACCEPT,
+    /// RFC 6855, or an enabled IMAP4rev2). Nothing sets it yet: an ENABLE command that succeeds with either must, and
+    /// every name sent (<see cref="MailboxToWire"/>) and parsed follows it from then on.
+    /// </summary>
+    public bool Utf8MailboxNames
+    {
+        get => _utf8MailboxNames;
+        set => _utf8MailboxNames = value;
+    }
+
+    /// <summary>A caller's mailbox name in the form the server expects.</summary>
+    public string MailboxToWire(string name) => MailboxName.ToWire(name, Utf8MailboxNames);
 
     public ImapTransport Transport => _transport;
 

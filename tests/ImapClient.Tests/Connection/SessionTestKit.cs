@@ -53,6 +53,19 @@ internal static class SessionTestKit
         return next;
     }
 
+    /// <summary>
+    /// Proves a refused call wrote nothing: the next line the server reads is a NOOP sent now, carrying
+    /// <paramref name="expectedTag"/>, so no tag was spent either.
+    /// </summary>
+    public static async Task AssertNothingWasSentAsync(ScriptedServer server, ImapConnection imap, string expectedTag)
+    {
+        var noop = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+        Assert.That(tag, Is.EqualTo(expectedTag), "no tag was spent on the refused call");
+        await server.SendAsync($"{tag} OK NOOP completed\r\n");
+        await noop.WaitAsync(Patience);
+    }
+
     /// <summary>Splits a client line into its tag and the rest (CRLF removed).</summary>
     public static (string Tag, string Command) SplitTag(string line)
     {

@@ -3,7 +3,8 @@ using ImapClient.TestServer;
 namespace ImapClient.Tests.Integration;
 
 /// <summary>
-/// One Dovecot for every test in this namespace, seeded with the RFC 3501 example mailbox (user mrc).
+/// One Dovecot for every test in this namespace, seeded with the RFC 3501 example mailbox (user mrc), with
+/// special-use mailboxes (Sent, Drafts, Trash …) and a public namespace (<c>Public/</c>) as mail clients meet them.
 /// Tests that change mail should use testuser or a mailbox of their own, so that mrc's INBOX stays as the RFC has it.
 /// </summary>
 [SetUpFixture]
@@ -17,7 +18,12 @@ public sealed class DovecotFixture
     [OneTimeSetUp]
     public async Task StartDovecotAsync()
     {
-        var server = await DovecotServer.StartAsync(new DovecotServerOptions { TimeZone = Rfc3501Seed.TimeZone });
+        var server = await DovecotServer.StartAsync(new DovecotServerOptions
+        {
+            TimeZone = Rfc3501Seed.TimeZone,
+            SpecialUseMailboxes = true,
+            PublicNamespace = true,
+        });
         try
         {
             await Rfc3501Seed.SeedIntoAsync(server);

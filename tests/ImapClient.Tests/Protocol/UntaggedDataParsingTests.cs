@@ -20,18 +20,19 @@ public class UntaggedDataParsingTests(int segmentSize) : FetchParsingFixture(seg
     {
         var list = Parse<ImapListResponse>("* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Items\"\r\n");
         Assert.That(list.IsLsub, Is.False);
-        Assert.That(list.Attributes, Is.EqualTo(new[] { "\\HasNoChildren", "\\Sent" }));
-        Assert.That(list.Delimiter, Is.EqualTo('/'));
-        Assert.That(list.Name, Is.EqualTo("Sent Items"));
+        Assert.That(list.Mailbox.Attributes, Is.EqualTo(MailboxAttributes.HasNoChildren | MailboxAttributes.Sent));
+        Assert.That(list.Mailbox.Delimiter, Is.EqualTo('/'));
+        Assert.That(list.Mailbox.Name, Is.EqualTo("Sent Items"));
     }
 
     [Test]
     public void List_accepts_a_nil_delimiter_an_atom_name_and_extended_data()
     {
         var list = Parse<ImapListResponse>("* LIST () NIL INBOX (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n");
-        Assert.That(list.Attributes, Is.Empty);
-        Assert.That(list.Delimiter, Is.Null);
-        Assert.That(list.Name, Is.EqualTo("INBOX"));
+        Assert.That(list.Mailbox.Attributes, Is.EqualTo(MailboxAttributes.None));
+        Assert.That(list.Mailbox.Delimiter, Is.Null);
+        Assert.That(list.Mailbox.Name, Is.EqualTo("INBOX"));
+        Assert.That(list.Mailbox.ChildInfo, Is.EqualTo(new[] { "SUBSCRIBED" }));
     }
 
     [Test]
@@ -39,20 +40,22 @@ public class UntaggedDataParsingTests(int segmentSize) : FetchParsingFixture(seg
     {
         var list = Parse<ImapListResponse>("* LSUB (\\Noselect) \".\" {7}\r\nfoo.bar\r\n");
         Assert.That(list.IsLsub, Is.True);
-        Assert.That(list.Delimiter, Is.EqualTo('.'));
-        Assert.That(list.Name, Is.EqualTo("foo.bar"));
+        Assert.That(list.Mailbox.Delimiter, Is.EqualTo('.'));
+        Assert.That(list.Mailbox.Name, Is.EqualTo("foo.bar"));
+        Assert.That(list.Mailbox.IsSelectable, Is.False);
     }
 
     [Test]
-    public void Status_gives_every_item_by_name()
+    public void Status_gives_every_item_typed()
     {
-        var status = Parse<ImapMailboxStatusResponse>("* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292 UIDVALIDITY 3857529045 UNSEEN 0 SIZE 9876543210)\r\n");
+        var status = Parse<ImapMailboxStatusResponse>("* STATUS blurdybloop (MESSAGES 231 uidnext 44292 UIDVALIDITY 3857529045 UNSEEN 0 SIZE 9876543210)\r\n").Status;
         Assert.That(status.Mailbox, Is.EqualTo("blurdybloop"));
-        Assert.That(status.Items["MESSAGES"], Is.EqualTo(231));
-        Assert.That(status.Items["uidnext"], Is.EqualTo(44292), "names are case-insensitive");
-        Assert.That(status.Items["UIDVALIDITY"], Is.EqualTo(3857529045));
-        Assert.That(status.Items["UNSEEN"], Is.Zero);
-        Assert.That(status.Items["SIZE"], Is.EqualTo(9876543210));
+        Assert.That(status.Messages, Is.EqualTo(231));
+        Assert.That(status.UidNext, Is.EqualTo(44292), "names are case-insensitive");
+        Assert.That(status.UidValidity, Is.EqualTo(3857529045));
+        Assert.That(status.Unseen, Is.Zero);
+        Assert.That(status.Size, Is.EqualTo(9876543210));
+        Assert.That(status.Recent, Is.Null, "not reported");
     }
 
     [TestCase("* SEARCH\r\n", new uint[0])]

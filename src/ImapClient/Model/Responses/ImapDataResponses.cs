@@ -57,41 +57,35 @@ public sealed class ImapFetchResponse : ImapResponse
 /// <summary><c>* LIST (…) "/" name</c> or <c>* LSUB …</c>.</summary>
 public sealed class ImapListResponse : ImapResponse
 {
-    internal ImapListResponse(bool isLsub, IReadOnlyList<string> attributes, char? delimiter, string name)
+    internal ImapListResponse(bool isLsub, MailboxListEntry mailbox)
     {
         IsLsub = isLsub;
-        Attributes = attributes;
-        Delimiter = delimiter;
-        Name = name;
+        Mailbox = mailbox;
     }
 
     /// <summary>True for LSUB, false for LIST.</summary>
     public bool IsLsub { get; }
 
-    /// <summary>The name attributes, e.g. <c>\Noselect</c>, <c>\HasChildren</c>.</summary>
-    public IReadOnlyList<string> Attributes { get; }
-
-    /// <summary>The hierarchy delimiter, or null for a flat name space.</summary>
-    public char? Delimiter { get; }
-
-    /// <summary>The mailbox name as the server sent it.</summary>
-    public string Name { get; }
+    /// <summary>The mailbox: its decoded name, delimiter, attributes and extended data.</summary>
+    public MailboxListEntry Mailbox { get; }
 }
 
 /// <summary><c>* STATUS name (…)</c>.</summary>
 public sealed class ImapMailboxStatusResponse : ImapResponse
 {
-    internal ImapMailboxStatusResponse(string mailbox, IReadOnlyDictionary<string, ulong> items)
-    {
-        Mailbox = mailbox;
-        Items = items;
-    }
+    internal ImapMailboxStatusResponse(MailboxStatus status) => Status = status;
 
-    /// <summary>The mailbox name as the server sent it.</summary>
-    public string Mailbox { get; }
+    /// <summary>The items the server reported, with the decoded mailbox name.</summary>
+    public MailboxStatus Status { get; }
+}
 
-    /// <summary>The status items by upper-case name (MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, …).</summary>
-    public IReadOnlyDictionary<string, ulong> Items { get; }
+/// <summary><c>* NAMESPACE personal other-users shared</c> (RFC 2342).</summary>
+public sealed class ImapNamespaceResponse : ImapResponse
+{
+    internal ImapNamespaceResponse(MailboxNamespaces namespaces) => Namespaces = namespaces;
+
+    /// <summary>The namespaces, with decoded prefixes.</summary>
+    public MailboxNamespaces Namespaces { get; }
 }
 
 /// <summary>An untagged response this library does not interpret (kept, never rejected).</summary>
