@@ -103,8 +103,21 @@ internal abstract class ImapCommand
     /// </summary>
     public virtual ReadOnlyMemory<byte>? CancelConversation(CancellationToken cancellationToken) => null;
 
-    /// <summary>True for commands that converse after their command line (AUTHENTICATE).</summary>
+    /// <summary>True for commands that converse after their command line (AUTHENTICATE, IDLE).</summary>
     public virtual bool Converses => false;
+
+    /// <summary>
+    /// For conversing commands whose answer is not ready at once (IDLE waits to be told to stop). By default, the
+    /// synchronous <see cref="Answer"/>.
+    /// </summary>
+    public virtual ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ImapSession session) =>
+        new(Answer(continuation));
+
+    /// <summary>Whether the protocol log must hide the answers (SASL responses); IDLE's DONE is no secret.</summary>
+    public virtual bool AnswersAreSecret => true;
+
+    /// <summary>Commands that may rightly wait for the server for a long time (IDLE): no command timeout applies.</summary>
+    public virtual bool IsLongRunning => false;
 
     /// <summary>Called on the reader loop with the tagged completion.</summary>
     public void Complete(ImapSession session, ImapStatusResponse completion)

@@ -127,7 +127,11 @@ internal sealed partial class ImapSession : IAsyncDisposable
     public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        SetDeadline(command, started);
+        if (!command.IsLongRunning)
+        {
+            SetDeadline(command, started);
+        }
+
         var sending = SendAsync(command, started, cancellationToken);
         return sending.IsCompletedSuccessfully && !cancellationToken.CanBeCanceled
             ? command.Outcome
