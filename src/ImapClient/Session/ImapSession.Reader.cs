@@ -59,6 +59,15 @@ internal sealed partial class ImapSession
                         var parsed = Parse(response);
                         buffer = buffer.Slice(length);
                         Dispatch(parsed);
+                        if (_stopReadingForCompression)
+                        {
+                            // Already compressed: kept for the decompressor, which must see every byte in order.
+                            _readPastCompression = System.Buffers.BuffersExtensions.ToArray(buffer);
+                            buffer = buffer.Slice(buffer.End);
+                            _scanner.Reset();
+                            return;
+                        }
+
                         if (_stopReadingForTls)
                         {
                             // Whatever the server sent after its OK to STARTTLS arrived unencrypted and may have been
