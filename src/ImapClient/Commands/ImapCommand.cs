@@ -49,6 +49,12 @@ internal abstract class ImapCommand
     /// <summary>Set by the watchdog once it failed the command's outcome for its deadline.</summary>
     public bool DeadlinePassed { get; set; }
 
+    /// <summary>When the command was registered and written (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 before.</summary>
+    public long SentAt { get; set; }
+
+    /// <summary>The trace of this command, when someone listens to <see cref="Diagnostics.ImapTelemetry"/>.</summary>
+    public System.Diagnostics.Activity? Activity { get; set; }
+
     /// <summary>
     /// For commands that claim untagged FETCH data per message (FETCH, STORE): the messages they address and whether
     /// by UID. Untagged FETCH data names no tag, so two such commands whose messages may overlap do not run side by side.

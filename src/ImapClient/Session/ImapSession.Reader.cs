@@ -1,3 +1,4 @@
+using ImapClient.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Protocol;
 
@@ -55,6 +56,7 @@ internal sealed partial class ImapSession
                         }
 
                         var response = WithPendingPrefix(buffer.Slice(0, length));
+                        OnBytesReceived(length);
                         LogReceived(response);
                         var parsed = Parse(response);
                         buffer = buffer.Slice(length);
@@ -153,7 +155,9 @@ internal sealed partial class ImapSession
         }
         catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
         {
-            return ResponseParser.DescribeUnparsable(response, _limits, ex);
+            var described = ResponseParser.DescribeUnparsable(response, _limits, ex);
+            ImapLog.UnparsableResponse(Logger, ((ImapUnparsableResponse)described.Response).Keyword, ex.Message);
+            return described;
         }
     }
 
@@ -198,8 +202,10 @@ internal sealed partial class ImapSession
             throw unparsable.Error;
         }
 
-        command.Fail(new ImapProtocolException(
-            $"The server's completion of {command.Name} could not be parsed: {unparsable.Error.Message}", unparsable.Error));
+        var failure = new ImapProtocolException(
+            $"The server's completion of {command.Name} could not be parsed: {unparsable.Error.Message}", unparsable.Error);
+        OnCommandAbandoned(command, failure);
+        command.Fail(failure);
     }
 
     private void DispatchTagged(ImapStatusResponse completion)
@@ -225,6 +231,7 @@ internal sealed partial class ImapSession
         }
 
         ApplyStatusCode(completion);
+        OnCommandCompleted(command, completion.Status);
         command.Complete(this, completion);
     }
 

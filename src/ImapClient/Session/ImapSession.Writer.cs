@@ -70,6 +70,8 @@ internal sealed partial class ImapSession
                 ArmWatchdog();
             }
 
+            OnCommandSent(command, command.Tag.Length + 1 + builder.Written.Length);
+
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
             written = true;
         }
