@@ -347,6 +347,9 @@ internal sealed partial class ImapSession
             case ImapExpungeResponse expunge:
                 _dispatcher.Post(() => _events.OnMessageExpunged(expunge.SequenceNumber));
                 break;
+            case ImapVanishedResponse vanished:
+                _dispatcher.Post(() => _events.OnMessagesVanished(vanished));
+                break;
             case ImapFetchResponse { Message.Flags: not null } fetch:
                 _dispatcher.Post(() => _events.OnFlagsChanged(fetch.Message));
                 break;
