@@ -9,13 +9,25 @@ internal static class ResponseCodeParser
     {
         var atom = reader.ReadAtom();
         var (kind, name) = Classify(atom);
+        if (kind != ImapResponseCodeKind.Unknown && !reader.Tolerates(ImapQuirks.LowercaseKeywords))
+        {
+            reader.CheckKeywordCase(atom, Encoding.ASCII.GetBytes(name));
+        }
+
         switch (kind)
         {
             case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen:
-                reader.ExpectSpace();
-                return new ImapResponseCode(kind, name) { Number = reader.ReadNumber64() };
+                reader.ExpectSpaces();
+                var number = reader.ReadNumber64();
+                if (number == 0)
+                {
+                    // All three are nz-numbers; SmarterMail and others send UIDVALIDITY 0.
+                    reader.Tolerate(ImapQuirks.InvalidNumbers, $"{name} 0");
+                }
+
+                return new ImapResponseCode(kind, name) { Number = number };
             case ImapResponseCodeKind.PermanentFlags:
-                reader.SkipSpaces();
+                reader.ExpectSpaces();
                 return new ImapResponseCode(kind, name) { Flags = ResponseParser.ParseFlagList(ref reader) };
             case ImapResponseCodeKind.Capability:
                 return new ImapResponseCode(kind, name) { Capabilities = ResponseParser.ParseCapabilities(ref reader) };
