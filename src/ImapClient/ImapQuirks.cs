@@ -15,8 +15,7 @@ public enum ImapQuirks : long
     /// <summary>
     /// Spaces the grammar does not have: two or more where it has one (SmarterMail between FETCH items, Domino after a
     /// media subtype), a space before a closing parenthesis (QQ Mail), between addresses of an address list (Outlook.com,
-    /// as RFC 3501's own example did), and at the end of a line (Yahoo after SEARCH results, QQ and 163 Mail after
-    /// CAPABILITY).
+    /// as RFC 3501's own example did), and at the end of a line (Yahoo after SEARCH results, others after CAPABILITY).
     /// </summary>
     ExtraSpaces = 1L << 0,
 
@@ -80,14 +79,15 @@ public enum ImapQuirks : long
 
     /// <summary>
     /// 8-bit bytes inside quoted strings, which RFC 3501 allows only in literals: raw UTF-8 header text copied into an
-    /// ENVELOPE or BODYSTRUCTURE (online.no, DavMail, Gmail and many more). Decoded as UTF-8. Servers that announce
+    /// ENVELOPE or BODYSTRUCTURE (online.no and others). Decoded as UTF-8. Servers that announce
     /// IMAP4rev2 or enable UTF8=ACCEPT send UTF-8 in quoted strings legitimately: keep this on for them.
     /// </summary>
     EightBitQuotedStrings = 1L << 9,
 
     /// <summary>
-    /// A double quote inside a quoted string sent without its backslash (<c>"test""</c>, 163 Mail's <c>""""</c>): a
-    /// quote that is not followed by a space, a parenthesis, a bracket or the line end is taken as part of the text.
+    /// A double quote inside a quoted string sent without its backslash (<c>"test""</c>, <c>""""</c> for a description
+    /// of two quotes): a quote that is not followed by a space, a parenthesis, a bracket or the line end is taken as
+    /// part of the text.
     /// </summary>
     UnescapedQuotes = 1L << 10,
 
