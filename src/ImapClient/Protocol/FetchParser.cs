@@ -108,6 +108,11 @@ internal static class FetchParser
             : Ascii.EqualsIgnoreCase(atom, "RFC822.HEADER"u8) ? "RFC822.HEADER"
             : Ascii.EqualsIgnoreCase(atom, "RFC822.TEXT"u8) ? "RFC822.TEXT"
             : "";
+        if (name.Length > 0 && !reader.Tolerates(ImapQuirks.LowercaseKeywords))
+        {
+            reader.CheckKeywordCase(atom, Encoding.ASCII.GetBytes(name));
+        }
+
         if (name.StartsWith("RFC822", StringComparison.Ordinal))
         {
             section = name == "RFC822" ? "" : name["RFC822.".Length..];
@@ -206,6 +211,11 @@ internal static class FetchParser
         string? name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
             : Ascii.EqualsIgnoreCase(atom, "BINARY"u8) ? "BINARY"
             : null;
+        if (name is not null)
+        {
+            reader.CheckKeywordCase(atom, name == "BODY" ? "BODY"u8 : "BINARY"u8);
+        }
+
         if (name == "BODY" && !reader.IsNext((byte)'['))
         {
             // "BODY (...)": the non-extensible body structure.
