@@ -220,7 +220,7 @@ internal static class FetchParser
         {
             // "BODY (...)": the non-extensible body structure.
             ValueSpace(ref reader);
-            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits, extensible: false);
             return;
         }
 
