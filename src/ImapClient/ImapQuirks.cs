@@ -116,8 +116,9 @@ public enum ImapQuirks : long
 
     /// <summary>
     /// Numbers out of their range: 0 where the grammar wants a non-zero number (SmarterMail's and others'
-    /// <c>UIDVALIDITY 0</c>, Courier's <c>* 0 FETCH</c>, Gmail's <c>MODSEQ (0)</c>), and a negative MODSEQ (Zoho's
-    /// <c>MODSEQ (-1)</c>, read as no MODSEQ).
+    /// <c>UIDVALIDITY 0</c>, Courier's <c>* 0 FETCH</c>, Gmail's <c>MODSEQ (0)</c>), a UIDVALIDITY, UIDNEXT or UNSEEN
+    /// beyond 32 bits (GreenMail's clock in milliseconds; the mailbox's value is then unknown), and a negative MODSEQ
+    /// (Zoho's <c>MODSEQ (-1)</c>, read as no MODSEQ).
     /// </summary>
     InvalidNumbers = 1L << 15,
 

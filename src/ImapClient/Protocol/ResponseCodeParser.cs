@@ -19,10 +19,10 @@ internal static class ResponseCodeParser
             case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen:
                 reader.ExpectSpaces();
                 var number = reader.ReadNumber64();
-                if (number == 0)
+                if (number is 0 or > uint.MaxValue)
                 {
-                    // All three are nz-numbers; SmarterMail and others send UIDVALIDITY 0.
-                    reader.Tolerate(ImapQuirks.InvalidNumbers, $"{name} 0");
+                    // All three are 32-bit nz-numbers; SmarterMail sends UIDVALIDITY 0, GreenMail a millisecond clock.
+                    reader.Tolerate(ImapQuirks.InvalidNumbers, $"{name} {number}, outside 1 to 2^32-1");
                 }
 
                 return new ImapResponseCode(kind, name) { Number = number };

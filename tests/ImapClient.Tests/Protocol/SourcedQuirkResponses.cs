@@ -103,6 +103,10 @@ internal static class SourcedQuirkResponses
     public const string UnescapedQuotesInDescription =
         "* 12 FETCH (UID 1733220355 INTERNALDATE \"10-Dec-2024 15:11:12 +0800\" FLAGS (\\Seen) ENVELOPE (\"Tue, 10 Dec 2024 10:49:37 +0800\" \"=?UTF-8?B?MjE1NDk3MzU1MCAtIE9PQ0wgQm9va2luZyBBY2tub3dsZWRnZW1lbnQgKCBTWlUgKQ==?=\" ((NIL NIL \"PLEASE-No-Reply-IRIS-4\" \"XXXX.COM\")) ((NIL NIL \"edith.test\" \"oocl.com\")) NIL ((NIL NIL \"OP-XXXX\" \"YYYY.COM\")) NIL NIL NIL \"<20241210104938.537cd90c@smtp.qiye.163.com>\") BODY ((\"text\" \"html\" (\"charset\" \"UTF-8\") NIL NIL \"quoted-printable\" 1224 16)(\"application\" \"octet-stream\" (\"name\" \"2154973550.pdf\") NIL \"\"\"\" \"base64\" 65322) \"MIXED\"))\r\n";
 
+    /// <summary>jstedfast/MailKit#723: GreenMail 1.5.7 sends a UIDVALIDITY beyond 32 bits, its clock in milliseconds (the report quotes the number; the line around it is reconstructed).</summary>
+    public const string GreenMailUidValidityBeyond32Bits =
+        "* OK [UIDVALIDITY 1528896777421] UIDs valid\r\n";
+
     /// <summary>
     /// mjs/imapclient#162 (reported from Nylas; same defect in jstedfast/MailKit ReleaseNotes.md, MailKit 1.22.0): an
     /// extra CRLF between a body literal and the ")" that closes the FETCH (reconstructed from the report's example;

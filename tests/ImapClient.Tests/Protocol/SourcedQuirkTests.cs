@@ -77,6 +77,13 @@ public sealed class SourcedQuirkTests(int segmentSize) : FetchParsingFixture(seg
         }
     }
 
+    [Test]
+    public void GreenMail_UIDVALIDITY_beyond_32_bits_is_read_whole__MailKit_723()
+    {
+        var status = Status(SourcedQuirkResponses.GreenMailUidValidityBeyond32Bits);
+        Assert.That((status.Code!.Kind, status.Code.Number, status.Text), Is.EqualTo((ImapResponseCodeKind.UidValidity, (ulong?)1528896777421, "UIDs valid")));
+    }
+
     // ---- Untagged data ----
 
     [Test]
