@@ -67,6 +67,13 @@ public sealed class ImapConnectionOptions
     /// </summary>
     public int MaxFetchItems { get; set; } = 1024;
 
+    /// <summary>
+    /// Which well-known server defects are tolerated; all by default (<see cref="ImapQuirks.All"/>). Remove a flag to
+    /// make the parser strict about that defect, e.g. when testing a server: a response showing it then fails the
+    /// command it concerns with <see cref="ImapProtocolException"/>.
+    /// </summary>
+    public ImapQuirks Quirks { get; set; } = ImapQuirks.All;
+
     /// <summary>The TLS options for a connection to <paramref name="host"/>, built from <see cref="SslOptions"/> without changing it.</summary>
     internal SslClientAuthenticationOptions CreateSslOptions(string host)
     {

@@ -172,7 +172,7 @@ internal abstract class ImapCommand<TResult> : ImapCommand
 
     protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
     {
-        if (completion.Status != ImapStatus.Ok)
+        if (!Succeeded(completion))
         {
             OnFailed(session);
             _result.TrySetException(CreateFailure(completion));
@@ -189,6 +189,9 @@ internal abstract class ImapCommand<TResult> : ImapCommand
 
         _result.TrySetResult(BuildResult(session, completion));
     }
+
+    /// <summary>Whether the tagged completion reports success: OK.</summary>
+    protected virtual bool Succeeded(ImapStatusResponse completion) => completion.Status == ImapStatus.Ok;
 
     /// <summary>Builds the result from what the command claimed and the tagged OK.</summary>
     protected abstract TResult BuildResult(ImapSession session, ImapStatusResponse completion);

@@ -14,6 +14,12 @@ internal sealed class LogoutCommand : ImapCommand<ImapStatusResponse>
 
     public override bool TryClaim(ImapResponse response) => response is ImapStatusResponse { Status: ImapStatus.Bye };
 
+    /// <summary>
+    /// wp.pl completes LOGOUT with a tagged BYE: the server is leaving as asked. (The parser lets a tagged BYE through
+    /// only with <see cref="ImapQuirks.TaggedBye"/>.)
+    /// </summary>
+    protected override bool Succeeded(ImapStatusResponse completion) => completion.Status is ImapStatus.Ok or ImapStatus.Bye;
+
     protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
     {
         session.SetState(ImapConnectionState.Logout);

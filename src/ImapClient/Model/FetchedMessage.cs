@@ -20,6 +20,7 @@ public sealed class FetchedMessage
     private ReadOnlyMemory<byte> _envelopeBytes;
     private ReadOnlyMemory<byte> _bodyStructureBytes;
     private ImapLimits? _limits;
+    private bool _bodyStructureIsExtensible;
     private Envelope? _envelope;
     private BodyPart? _bodyStructure;
 
@@ -132,11 +133,20 @@ public sealed class FetchedMessage
         _limits = limits;
     }
 
-    internal void SetBodyStructure(ReadOnlyMemory<byte> bytes, ImapLimits limits)
+    /// <param name="bytes">The value as sent.</param>
+    /// <param name="limits">The limits it is parsed with.</param>
+    /// <param name="extensible">BODYSTRUCTURE (true) or the non-extensible BODY, which carries less and so never replaces it.</param>
+    internal void SetBodyStructure(ReadOnlyMemory<byte> bytes, ImapLimits limits, bool extensible = true)
     {
+        if (!extensible && _bodyStructureIsExtensible)
+        {
+            return;
+        }
+
         _bodyStructureBytes = bytes;
         _bodyStructure = null;
         _limits = limits;
+        _bodyStructureIsExtensible = extensible;
     }
 
     /// <summary>Adds what a later FETCH response for the same message carried.</summary>
@@ -153,7 +163,7 @@ public sealed class FetchedMessage
 
         if (!other._bodyStructureBytes.IsEmpty)
         {
-            SetBodyStructure(other._bodyStructureBytes, other._limits!);
+            SetBodyStructure(other._bodyStructureBytes, other._limits!, other._bodyStructureIsExtensible);
         }
 
         ModSeq = other.ModSeq ?? ModSeq;

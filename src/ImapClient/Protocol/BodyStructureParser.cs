@@ -37,15 +37,22 @@ internal static class BodyStructureParser
     {
         if (reader.TryReadNil())
         {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "NIL where a body belongs");
             return null;
         }
 
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
-        reader.SkipSpaces();
+        var spaces = reader.SkipAnySpaces();
         if (reader.TryConsume((byte)')'))
         {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "() where a body belongs");
             return null;
+        }
+
+        if (spaces > 0)
+        {
+            reader.Tolerate(ImapQuirks.ExtraSpaces, "a space after '('");
         }
 
         BodyPart part;
@@ -55,48 +62,32 @@ internal static class BodyStructureParser
         }
         else
         {
-            var type = EnvelopeParser.ReadNString(ref reader, depth + 1);
-            part = IsChildlessMultipart(ref reader, depth)
-                ? ParseMultipartRest(ref reader, type, multipartSpecifier, [], depth)
-                : ParseSinglePart(ref reader, type, singleSpecifier, depth);
+            var typeIsNil = NextIsNil(ref reader);
+            var type = ReadString(ref reader, depth + 1, "NIL for the media type");
+            switch (BodyShapes.AfterType(reader, typeIsNil, depth))
+            {
+                case BodyShape.ChildlessMultipart:
+                    reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a multipart without body parts");
+                    part = ParseMultipartRest(ref reader, type, multipartSpecifier, [], depth);
+                    break;
+                case BodyShape.ChildlessMultipartAfterNil:
+                    reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a multipart without body parts");
+                    NextField(ref reader);
+                    part = ParseMultipartRest(ref reader, ReadString(ref reader, depth + 1, null), multipartSpecifier, [], depth);
+                    break;
+                case BodyShape.MissingMediaType:
+                    reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a body part without its media type");
+                    part = ParseSinglePartFields(ref reader, null, type, singleSpecifier, depth);
+                    break;
+                default:
+                    part = ParseSinglePart(ref reader, type, singleSpecifier, depth);
+                    break;
+            }
         }
 
-        reader.SkipSpaces();
+        NextField(ref reader);
         reader.Expect((byte)')');
         return part;
-    }
-
-    /// <summary>
-    /// Gmail and others send multiparts without children: <c>("ALTERNATIVE")</c>, <c>("ALTERNATIVE" ("BOUNDARY" "x")
-    /// NIL NIL)</c>, <c>("RELATED" NIL ("ATTACHMENT" NIL) NIL)</c>. A single part always has a string subtype and at
-    /// least six values after its type; these have a list, a close or NIL second, and fewer values in all.
-    /// </summary>
-    private static bool IsChildlessMultipart(ref ImapReader reader, int depth)
-    {
-        reader.SkipSpaces();
-        if (reader.IsNext((byte)')') || reader.IsNext((byte)'('))
-        {
-            return true;
-        }
-
-        var probe = reader;
-        if (!probe.TryReadNil())
-        {
-            return false;
-        }
-
-        for (var count = 1; count < 6; count++)
-        {
-            probe.SkipSpaces();
-            if (probe.IsNext((byte)')'))
-            {
-                return true;
-            }
-
-            probe.SkipValue(depth + 1);
-        }
-
-        return false;
     }
 
     /// <summary><c>1*body SP media-subtype [SP body-ext-mpart]</c>, after the opening parenthesis.</summary>
@@ -106,10 +97,20 @@ internal static class BodyStructureParser
         var prefix = specifier.Length == 0 ? "" : specifier + ".";
         for (var index = 1; ; index++)
         {
-            reader.SkipSpaces();
+            var spaces = reader.SkipSpaces();
             if (!reader.IsNext((byte)'('))
             {
+                if (spaces == 0 && !reader.IsNext((byte)')'))
+                {
+                    reader.Tolerate(ImapQuirks.SloppyBodyStructure, "no space before the multipart subtype");
+                }
+
                 break;
+            }
+
+            if (spaces > 0)
+            {
+                reader.Tolerate(ImapQuirks.ExtraSpaces, "a space between body parts");
             }
 
             // The index counts children the server could not describe too, so that later specifiers stay right.
@@ -120,7 +121,16 @@ internal static class BodyStructureParser
             }
         }
 
-        var subtype = reader.IsNext((byte)')') ? null : EnvelopeParser.ReadNString(ref reader, depth + 1);
+        string? subtype = null;
+        if (reader.IsNext((byte)')'))
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a multipart without its subtype");
+        }
+        else
+        {
+            subtype = ReadString(ref reader, depth + 1, "NIL for the multipart subtype");
+        }
+
         return ParseMultipartRest(ref reader, subtype, specifier, parts, depth);
     }
 
@@ -146,8 +156,22 @@ internal static class BodyStructureParser
     /// </summary>
     private static BodyPartBasic ParseSinglePart(ref ImapReader reader, string? type, string specifier, int depth)
     {
-        reader.SkipSpaces();
-        var subtype = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        string? subtype = null;
+        if (NextField(ref reader))
+        {
+            subtype = ReadString(ref reader, depth + 1, "NIL for the media subtype");
+        }
+        else
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a body part that ends before its required fields");
+        }
+
+        return ParseSinglePartFields(ref reader, type, subtype, specifier, depth);
+    }
+
+    /// <summary>A single part after its type and subtype.</summary>
+    private static BodyPartBasic ParseSinglePartFields(ref ImapReader reader, string? type, string? subtype, string specifier, int depth)
+    {
         var contentType = new ContentType(Normalize(type, "application"), Normalize(subtype, "octet-stream"));
         var kind = KindOf(contentType);
         var fields = new Fields { Encoding = "7BIT" };
@@ -208,12 +232,26 @@ internal static class BodyStructureParser
         public string? Location;
     }
 
-    /// <summary>True when another value follows before the closing parenthesis of the current list.</summary>
-    private static bool NextField(ref ImapReader reader)
+    /// <summary>
+    /// True when another value follows before the closing parenthesis of the current list (which is left to read).
+    /// Missing spaces between fields are sloppy BODYSTRUCTURE syntax.
+    /// </summary>
+    private static bool NextField(ref ImapReader reader, bool first = false) =>
+        reader.MoreInList(first, missingSpace: ImapQuirks.SloppyBodyStructure);
+
+    /// <summary>An nstring field; NIL where the grammar wants a string, and atoms or lists in its place, are sloppy.</summary>
+    private static string? ReadString(ref ImapReader reader, int depth, string? nilDefect)
     {
-        reader.SkipSpaces();
-        return !reader.IsNext((byte)')');
+        if (nilDefect is not null && NextIsNil(ref reader))
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, nilDefect);
+        }
+
+        return EnvelopeParser.ReadNString(ref reader, depth, ImapQuirks.SloppyBodyStructure);
     }
+
+    private static void MissingFields(ref ImapReader reader) =>
+        reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a body part that ends before its required fields");
 
     private static bool NextIsNil(ref ImapReader reader)
     {
@@ -230,28 +268,33 @@ internal static class BodyStructureParser
     {
         if (!NextField(ref reader))
         {
+            MissingFields(ref reader);
             return;
         }
 
         ReadParameters(ref reader, contentType.Parameters, depth + 1);
         if (!NextField(ref reader))
         {
+            MissingFields(ref reader);
             return;
         }
 
-        fields.Id = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        fields.Id = ReadString(ref reader, depth + 1, null);
         if (!NextField(ref reader))
         {
+            MissingFields(ref reader);
             return;
         }
 
-        fields.Description = EnvelopeParser.DecodeText(EnvelopeParser.ReadNString(ref reader, depth + 1));
+        fields.Description = EnvelopeParser.DecodeText(ReadString(ref reader, depth + 1, null));
         if (!NextField(ref reader))
         {
+            MissingFields(ref reader);
             return;
         }
 
-        var encoding = EnvelopeParser.ReadNString(ref reader, depth + 1);
+        // iCloud and maddy send NIL for a part without a Content-Transfer-Encoding header: 7BIT, its default.
+        var encoding = ReadString(ref reader, depth + 1, "NIL for the transfer encoding");
         if (!string.IsNullOrEmpty(encoding))
         {
             fields.Encoding = encoding.ToUpperInvariant();
@@ -259,6 +302,7 @@ internal static class BodyStructureParser
 
         if (!NextField(ref reader))
         {
+            MissingFields(ref reader);
             return;
         }
 
@@ -266,33 +310,71 @@ internal static class BodyStructureParser
         if (kind == Kind.Text)
         {
             // A string here is already the MD5 of a server that left the line count out.
-            if (NextField(ref reader) && (reader.NextIsDigit || NextIsNil(ref reader)))
+            if (NextField(ref reader) && NextIsSize(ref reader))
             {
                 fields.Lines = ReadSize(ref reader, depth + 1);
+            }
+            else
+            {
+                MissingFields(ref reader);
             }
         }
-        else if (kind == Kind.Message && NextField(ref reader) && (reader.IsNext((byte)'(') || NextIsNil(ref reader)))
+        else if (kind == Kind.Message)
         {
-            fields.Envelope = reader.TryReadNil() ? null : EnvelopeParser.Parse(ref reader, depth + 1);
+            ReadMessageFields(ref reader, ref fields, specifier, depth);
+        }
+    }
+
+    /// <summary>
+    /// <c>envelope SP body SP body-fld-lines</c> of a message/rfc822 part. Gmail has sent such a part in the shape of a
+    /// basic part (md5 and disposition right after the size); then these fields are missing and the extension
+    /// fields follow.
+    /// </summary>
+    private static void ReadMessageFields(ref ImapReader reader, ref Fields fields, string specifier, int depth)
+    {
+        if (!NextField(ref reader) || !BodyShapes.MessageFieldsFollow(reader, depth))
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a message part without its envelope, body and line count");
+            return;
+        }
+
+        if (reader.TryReadNil())
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "NIL where the envelope belongs");
+        }
+        else
+        {
+            fields.Envelope = EnvelopeParser.Parse(ref reader, depth + 1);
+        }
+
+        if (!NextField(ref reader))
+        {
+            MissingFields(ref reader);
+            return;
+        }
+
+        if (NextIsSize(ref reader))
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a message part without its body");
+        }
+        else
+        {
+            var prefix = specifier.Length == 0 ? "" : specifier + ".";
+            fields.Body = ParseBody(ref reader, specifier, prefix + "1", depth + 1);
             if (!NextField(ref reader))
             {
+                MissingFields(ref reader);
                 return;
             }
+        }
 
-            if (!reader.NextIsDigit)
-            {
-                var prefix = specifier.Length == 0 ? "" : specifier + ".";
-                fields.Body = ParseBody(ref reader, specifier, prefix + "1", depth + 1);
-                if (!NextField(ref reader))
-                {
-                    return;
-                }
-            }
-
-            if (reader.NextIsDigit || NextIsNil(ref reader))
-            {
-                fields.Lines = ReadSize(ref reader, depth + 1);
-            }
+        if (NextIsSize(ref reader))
+        {
+            fields.Lines = ReadSize(ref reader, depth + 1);
+        }
+        else
+        {
+            MissingFields(ref reader);
         }
     }
 
@@ -311,7 +393,7 @@ internal static class BodyStructureParser
                     ReadParameters(ref reader, contentType.Parameters, depth + 1);
                     break;
                 case 0:
-                    extension.Md5 = EnvelopeParser.ReadNString(ref reader, depth + 1);
+                    extension.Md5 = ReadString(ref reader, depth + 1, null);
                     break;
                 case 1:
                     extension.Disposition = ReadDisposition(ref reader, depth + 1);
@@ -320,7 +402,7 @@ internal static class BodyStructureParser
                     extension.Language = ReadLanguage(ref reader, depth + 1);
                     break;
                 case 3:
-                    extension.Location = EnvelopeParser.ReadNString(ref reader, depth + 1);
+                    extension.Location = ReadString(ref reader, depth + 1, null);
                     break;
                 default:
                     reader.SkipValue(depth + 1);
@@ -329,7 +411,13 @@ internal static class BodyStructureParser
         }
     }
 
-    /// <summary>A number; NIL or a non-numeric atom (sizes a broken server could not compute) counts as 0.</summary>
+    /// <summary>Whether the next value is where a size belongs: a number, or what a broken server sends instead.</summary>
+    private static bool NextIsSize(ref ImapReader reader) => reader.NextIsDigit || reader.IsNext((byte)'-') || NextIsNil(ref reader);
+
+    /// <summary>
+    /// <c>body-fld-octets</c> or <c>body-fld-lines</c>. NIL, a negative number (Exchange's <c>-1</c>) or any other
+    /// value where the number belongs counts as 0.
+    /// </summary>
     private static long ReadSize(ref ImapReader reader, int depth)
     {
         if (reader.NextIsDigit)
@@ -338,6 +426,7 @@ internal static class BodyStructureParser
             return value > long.MaxValue ? long.MaxValue : (long)value;
         }
 
+        reader.Tolerate(ImapQuirks.NilBodyPartSizes, "a body part size that is no number");
         reader.SkipValue(depth);
         return 0;
     }
@@ -351,22 +440,29 @@ internal static class BodyStructureParser
     {
         if (!reader.IsNext((byte)'('))
         {
-            reader.SkipValue(depth);
+            if (!reader.TryReadNil())
+            {
+                reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a string where a parameter list belongs");
+                reader.SkipValue(depth);
+            }
+
             return;
         }
 
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
         List<(string Name, string Value)>? encoded = null;
-        while (NextField(ref reader))
+        var count = 0;
+        for (; NextField(ref reader, count == 0); count++)
         {
-            var name = EnvelopeParser.ReadNString(ref reader, depth + 1);
+            var name = ReadString(ref reader, depth + 1, "NIL for a parameter name");
             if (!NextField(ref reader))
             {
+                reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a parameter without a value");
                 break;
             }
 
-            var value = EnvelopeParser.ReadNString(ref reader, depth + 1);
+            var value = ReadString(ref reader, depth + 1, "NIL for a parameter value");
             if (name is null || value is null)
             {
                 continue;
@@ -383,6 +479,11 @@ internal static class BodyStructureParser
         }
 
         reader.Expect((byte)')');
+        if (count == 0)
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "an empty parameter list");
+        }
+
         if (encoded is not null)
         {
             AddEncodedParameters(target, encoded);
@@ -431,23 +532,30 @@ internal static class BodyStructureParser
     /// <summary>
     /// <c>body-fld-dsp</c>: <c>"(" string SP body-fld-param ")" / nil</c>. Exchange sends a bare <c>"inline"</c>,
     /// which is accepted; other strings in this slot (a Content-Description, seen on multiparts) are not
-    /// dispositions and give null.
+    /// dispositions and give null, as does Exchange's <c>(NIL NIL)</c>.
     /// </summary>
     private static ContentDisposition? ReadDisposition(ref ImapReader reader, int depth)
     {
         if (!reader.IsNext((byte)'('))
         {
-            return CreateDisposition(EnvelopeParser.ReadNString(ref reader, depth));
+            if (reader.TryReadNil())
+            {
+                return null;
+            }
+
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a string where the disposition list belongs");
+            return CreateDisposition(ReadString(ref reader, depth, null));
         }
 
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
         ContentDisposition? disposition = null;
-        for (var index = 0; NextField(ref reader); index++)
+        var index = 0;
+        for (; NextField(ref reader, index == 0); index++)
         {
             if (index == 0)
             {
-                disposition = CreateDisposition(EnvelopeParser.ReadNString(ref reader, depth + 1));
+                disposition = CreateDisposition(ReadString(ref reader, depth + 1, "NIL for the disposition"));
             }
             else if (index == 1 && disposition is not null)
             {
@@ -455,11 +563,21 @@ internal static class BodyStructureParser
             }
             else
             {
+                if (index > 1)
+                {
+                    reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a disposition with more than two fields");
+                }
+
                 reader.SkipValue(depth + 1);
             }
         }
 
         reader.Expect((byte)')');
+        if (index < 2)
+        {
+            reader.Tolerate(ImapQuirks.SloppyBodyStructure, "a disposition without its parameter list");
+        }
+
         return disposition;
     }
 
@@ -487,15 +605,15 @@ internal static class BodyStructureParser
     {
         if (!reader.IsNext((byte)'('))
         {
-            return EnvelopeParser.ReadNString(ref reader, depth) is { } single ? [single] : null;
+            return ReadString(ref reader, depth, null) is { } single ? [single] : null;
         }
 
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
         var languages = new List<string>();
-        while (NextField(ref reader))
+        for (var first = true; NextField(ref reader, first); first = false)
         {
-            if (EnvelopeParser.ReadNString(ref reader, depth + 1) is { } language)
+            if (ReadString(ref reader, depth + 1, "NIL in a language list") is { } language)
             {
                 languages.Add(language);
             }

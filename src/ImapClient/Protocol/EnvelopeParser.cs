@@ -26,21 +26,16 @@ internal static class EnvelopeParser
         reader.Expect((byte)'(');
         string? dateText = null, subject = null, inReplyTo = null, messageId = null;
         InternetAddressList? from = null, sender = null, replyTo = null, to = null, cc = null, bcc = null;
-        for (var field = 0; ; field++)
+        var field = 0;
+        for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
             switch (field)
             {
                 case 0:
-                    dateText = ReadNString(ref reader, depth + 1);
+                    dateText = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
                     break;
                 case 1:
-                    subject = DecodeText(ReadNString(ref reader, depth + 1));
+                    subject = DecodeText(ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope));
                     break;
                 case 2:
                     from = ParseAddressList(ref reader, depth + 1);
@@ -61,15 +56,23 @@ internal static class EnvelopeParser
                     bcc = ParseAddressList(ref reader, depth + 1);
                     break;
                 case 8:
-                    inReplyTo = ReadNString(ref reader, depth + 1);
+                    inReplyTo = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
                     break;
                 case 9:
-                    messageId = ReadNString(ref reader, depth + 1);
+                    messageId = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
                     break;
                 default:
+                    reader.Tolerate(ImapQuirks.SloppyEnvelope, "an envelope with more than ten fields");
                     reader.SkipValue(depth + 1);
                     break;
             }
+        }
+
+        reader.Expect((byte)')');
+        if (field < 10)
+        {
+            // Servers that drop an empty Message-ID or In-Reply-To send nine fields or fewer.
+            reader.Tolerate(ImapQuirks.SloppyEnvelope, "an envelope with fewer than ten fields");
         }
 
         return new Envelope
@@ -89,20 +92,28 @@ internal static class EnvelopeParser
     }
 
     /// <summary>
-    /// Reads an nstring, also accepting a bare atom (some servers leave simple values unquoted) and skipping a list
-    /// where a string belongs, so that one malformed field costs that field only.
+    /// Reads an nstring. With <paramref name="sloppy"/> tolerated it also accepts a bare atom (some servers leave
+    /// simple values unquoted) and skips a list where a string belongs, so that one malformed field costs that field only.
     /// </summary>
-    internal static string? ReadNString(ref ImapReader reader, int depth)
+    internal static string? ReadNString(ref ImapReader reader, int depth, ImapQuirks sloppy)
     {
         switch (reader.Peek())
         {
             case (byte)'"' or (byte)'{' or (byte)'~':
                 return reader.ReadString();
             case (byte)'(':
+                reader.Tolerate(sloppy, "a list where a string belongs");
                 reader.SkipValue(depth);
                 return null;
             default:
-                return reader.TryReadNil() ? null : Encoding.UTF8.GetString(reader.ReadAtom());
+                if (reader.TryReadNil())
+                {
+                    return null;
+                }
+
+                var atom = reader.ReadAtom();
+                reader.Tolerate(sloppy, "an atom where a string belongs");
+                return Encoding.UTF8.GetString(atom);
         }
     }
 
@@ -144,8 +155,13 @@ internal static class EnvelopeParser
         var list = new InternetAddressList();
         if (!reader.IsNext((byte)'('))
         {
-            // NIL, or a string where a list belongs: nothing usable either way.
-            reader.SkipValue(depth);
+            if (!reader.TryReadNil())
+            {
+                // A string where a list belongs: nothing usable.
+                reader.Tolerate(ImapQuirks.SloppyEnvelope, "a string where an address list belongs");
+                reader.SkipValue(depth);
+            }
+
             return list;
         }
 
@@ -154,18 +170,15 @@ internal static class EnvelopeParser
         string? groupName = null;
         MailboxAddress? groupAsMailbox = null;
         List<InternetAddress>? members = null;
-        while (true)
-        {
-            // Outlook.com puts a space between addresses.
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
+        var count = 0;
 
+        // Addresses are written back to back; Outlook.com (like RFC 3501's own example) puts a space between them.
+        for (; reader.MoreInList(count == 0, separated: false); count++)
+        {
             if (!reader.IsNext((byte)'('))
             {
-                // A bare NIL (seen before the real address) or other debris between addresses.
+                // A bare NIL (SmarterMail, before the real address) or other debris between addresses.
+                reader.Tolerate(ImapQuirks.SloppyEnvelope, "a value that is no address inside an address list");
                 reader.SkipValue(depth + 1);
                 continue;
             }
@@ -209,6 +222,12 @@ internal static class EnvelopeParser
             }
         }
 
+        reader.Expect((byte)')');
+        if (count == 0)
+        {
+            reader.Tolerate(ImapQuirks.SloppyEnvelope, "an empty address list");
+        }
+
         if (members is not null)
         {
             AddUnclosedGroup(list, groupAsMailbox, members);
@@ -240,16 +259,11 @@ internal static class EnvelopeParser
         string? name = null, adl = null, mailbox = null, host = null;
         bool adlQuoted = false, mailboxQuoted = false, hostQuoted = false;
         List<(string? Value, bool Quoted)>? spilled = null;
-        for (var field = 0; ; field++)
+        var field = 0;
+        for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
             var quoted = reader.IsNext((byte)'"');
-            var value = ReadNString(ref reader, depth + 1);
+            var value = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
             switch (field)
             {
                 case 0:
@@ -265,12 +279,19 @@ internal static class EnvelopeParser
                     (host, hostQuoted) = (value, quoted);
                     break;
                 case 4:
+                    reader.Tolerate(ImapQuirks.SpilledAddressNames, "an address with more than four fields");
                     spilled = [(name, false), (adl, adlQuoted), (mailbox, mailboxQuoted), (host, hostQuoted), (value, quoted)];
                     break;
                 default:
                     spilled!.Add((value, quoted));
                     break;
             }
+        }
+
+        reader.Expect((byte)')');
+        if (field < 4)
+        {
+            reader.Tolerate(ImapQuirks.SloppyEnvelope, "an address with fewer than four fields");
         }
 
         return spilled is null ? (name, mailbox, host) : Respill(spilled);

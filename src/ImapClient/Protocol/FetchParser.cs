@@ -12,26 +12,32 @@ internal static class FetchParser
         reader.Expect((byte)'(');
         var extraParens = 0;
         var items = 0;
+        var afterOpen = true;
         while (true)
         {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
+            if (!reader.MoreInList(afterOpen, missingSpace: ImapQuirks.SloppyFetch))
             {
+                reader.Expect((byte)')');
                 if (extraParens == 0)
                 {
                     return message;
                 }
 
                 extraParens--;
+                afterOpen = false;
                 continue;
             }
 
             // Lotus Domino wraps single items in a stray pair of parentheses: "(ENVELOPE (...))".
             if (reader.TryConsume((byte)'('))
             {
+                reader.Tolerate(ImapQuirks.ExtraParentheses, "a FETCH item inside a stray pair of parentheses");
                 reader.EnterNested(++extraParens);
+                afterOpen = true;
                 continue;
             }
+
+            afterOpen = false;
 
             if (++items > reader.Limits.MaxFetchItems)
             {
@@ -102,6 +108,11 @@ internal static class FetchParser
             : Ascii.EqualsIgnoreCase(atom, "RFC822.HEADER"u8) ? "RFC822.HEADER"
             : Ascii.EqualsIgnoreCase(atom, "RFC822.TEXT"u8) ? "RFC822.TEXT"
             : "";
+        if (name.Length > 0 && !reader.Tolerates(ImapQuirks.LowercaseKeywords))
+        {
+            reader.CheckKeywordCase(atom, Encoding.ASCII.GetBytes(name));
+        }
+
         if (name.StartsWith("RFC822", StringComparison.Ordinal))
         {
             section = name == "RFC822" ? "" : name["RFC822.".Length..];
@@ -128,48 +139,51 @@ internal static class FetchParser
     {
         if (reader.TryReadKeyword("FLAGS"u8))
         {
-            reader.SkipSpaces();
+            ValueSpace(ref reader);
             message.Flags = ResponseParser.ParseFlagList(ref reader);
         }
         else if (reader.TryReadKeyword("UID"u8))
         {
-            reader.SkipSpaces();
+            ValueSpace(ref reader);
             message.Uid = reader.ReadNumber();
+            if (message.Uid == 0)
+            {
+                reader.Tolerate(ImapQuirks.InvalidNumbers, "UID 0");
+            }
         }
         else if (reader.TryReadKeyword("RFC822.SIZE"u8))
         {
-            reader.SkipSpaces();
-            message.Size = reader.TryReadNil() ? null : (long)reader.ReadNumber64();
-        }
-        else if (reader.TryReadKeyword("INTERNALDATE"u8))
-        {
-            reader.SkipSpaces();
-            Span<char> chars = stackalloc char[40];
-            if (reader.TryReadShortQuoted(chars, out var length))
+            ValueSpace(ref reader);
+            if (reader.TryReadNil())
             {
-                message.InternalDate = ImapDateParser.ParseInternalDate(chars[..length]);
+                reader.Tolerate(ImapQuirks.SloppyFetch, "NIL for RFC822.SIZE");
+                message.Size = null;
             }
             else
             {
-                var text = reader.ReadNString();
-                message.InternalDate = text is null ? null : ImapDateParser.ParseInternalDate(text);
+                message.Size = (long)reader.ReadNumber64();
             }
+        }
+        else if (reader.TryReadKeyword("INTERNALDATE"u8))
+        {
+            ValueSpace(ref reader);
+            message.InternalDate = ReadInternalDate(ref reader);
         }
         else if (reader.TryReadKeyword("ENVELOPE"u8))
         {
-            reader.SkipSpaces();
+            ValueSpace(ref reader);
             message.SetEnvelope(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
         }
         else if (reader.TryReadKeyword("BODYSTRUCTURE"u8))
         {
-            reader.SkipSpaces();
+            ValueSpace(ref reader);
             message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
         }
         else if (reader.TryReadKeyword("MODSEQ"u8))
         {
-            reader.SkipSpaces();
+            ValueSpace(ref reader);
             reader.Expect((byte)'(');
-            message.ModSeq = reader.ReadNumber64();
+            message.ModSeq = ReadModSeq(ref reader);
             reader.Expect((byte)')');
         }
         else if (reader.TryReadKeyword("RFC822"u8))
@@ -197,11 +211,16 @@ internal static class FetchParser
         string? name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
             : Ascii.EqualsIgnoreCase(atom, "BINARY"u8) ? "BINARY"
             : null;
+        if (name is not null)
+        {
+            reader.CheckKeywordCase(atom, name == "BODY" ? "BODY"u8 : "BINARY"u8);
+        }
+
         if (name == "BODY" && !reader.IsNext((byte)'['))
         {
             // "BODY (...)": the non-extensible body structure.
-            reader.SkipSpaces();
-            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
+            ValueSpace(ref reader);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits, extensible: false);
             return;
         }
 
@@ -214,11 +233,14 @@ internal static class FetchParser
                 reader.Expect((byte)']');
             }
 
-            if (reader.SkipSpaces() > 0 && !reader.IsNext((byte)')'))
+            var spaces = reader.SkipSpaces();
+            if (spaces == 0 || reader.IsNext((byte)')'))
             {
-                reader.SkipValue();
+                reader.Tolerate(ImapQuirks.SloppyFetch, "a FETCH item without a value");
+                return;
             }
 
+            reader.SkipValue();
             return;
         }
 
@@ -232,6 +254,73 @@ internal static class FetchParser
         }
 
         ReadSectionValue(ref reader, message, name, section, origin, arena);
+    }
+
+    /// <summary>The space between a FETCH item's name and its value.</summary>
+    private static void ValueSpace(ref ImapReader reader)
+    {
+        if (reader.SkipSpaces() == 0)
+        {
+            reader.Tolerate(ImapQuirks.SloppyFetch, "no space between a FETCH item and its value");
+        }
+    }
+
+    /// <summary>
+    /// <c>date-time</c>, or null. A date the tolerant parse reads but that breaks the grammar's spacing needs
+    /// <see cref="ImapQuirks.SpacePaddedDates"/>; one it cannot read at all (or NIL) needs <see cref="ImapQuirks.InvalidDates"/>.
+    /// </summary>
+    private static DateTimeOffset? ReadInternalDate(ref ImapReader reader)
+    {
+        Span<char> chars = stackalloc char[40];
+        if (reader.TryReadShortQuoted(chars, out var length))
+        {
+            return CheckInternalDate(ref reader, chars[..length]);
+        }
+
+        if (reader.TryReadNil())
+        {
+            reader.Tolerate(ImapQuirks.InvalidDates, "NIL for INTERNALDATE");
+            return null;
+        }
+
+        return CheckInternalDate(ref reader, reader.ReadString());
+    }
+
+    private static DateTimeOffset? CheckInternalDate(ref ImapReader reader, scoped ReadOnlySpan<char> text)
+    {
+        var date = ImapDateParser.ParseInternalDate(text);
+        if (date is null)
+        {
+            reader.Tolerate(ImapQuirks.InvalidDates, $"INTERNALDATE \"{text}\" is no date");
+        }
+        else if (!ImapDateParser.IsStrictDateTime(text))
+        {
+            reader.Tolerate(ImapQuirks.SpacePaddedDates, $"INTERNALDATE \"{text}\" is not spaced as date-time is");
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// A mod-sequence is a positive 63-bit number. Zoho sends <c>MODSEQ (-1)</c>, read as no MODSEQ; Gmail has sent
+    /// <c>MODSEQ (0)</c>, kept as it is.
+    /// </summary>
+    private static ulong? ReadModSeq(ref ImapReader reader)
+    {
+        if (reader.IsNext((byte)'-'))
+        {
+            reader.Tolerate(ImapQuirks.InvalidNumbers, "a negative MODSEQ");
+            reader.ReadAtom();
+            return null;
+        }
+
+        var value = reader.ReadNumber64();
+        if (value == 0)
+        {
+            reader.Tolerate(ImapQuirks.InvalidNumbers, "MODSEQ 0");
+        }
+
+        return value;
     }
 
     /// <summary>The section between the brackets; the ones every message of a big FETCH repeats are not allocated.</summary>
@@ -261,13 +350,19 @@ internal static class FetchParser
 
     private static void ReadSectionValue(ref ImapReader reader, FetchedMessage message, string name, string section, long? origin, RawValueArena? arena)
     {
-        reader.SkipSpaces();
+        var spaces = reader.SkipSpaces();
 
         // Yandex sends "BODY[2] )" for an empty part: no value at all. Treat it as NIL.
         if (reader.IsNext((byte)')'))
         {
+            reader.Tolerate(ImapQuirks.SloppyFetch, "a body section without a value");
             message.AddSection(new FetchedBodySection(name, section, origin, null));
             return;
+        }
+
+        if (spaces == 0)
+        {
+            reader.Tolerate(ImapQuirks.SloppyFetch, "no space between a FETCH item and its value");
         }
 
         // Spelled out: a null byte[] converts implicitly to an empty, non-null ReadOnlyMemory, and NIL must stay null.

@@ -73,6 +73,20 @@ internal static class ImapDateParser
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> is spaced exactly as <c>date-time</c> (RFC 3501): <c>dd-Mon-yyyy HH:mm:ss +zzzz</c>
+    /// with a two-character day, a one-digit day padded with a space, and single spaces.
+    /// </summary>
+    public static bool IsStrictDateTime(ReadOnlySpan<char> text) =>
+        text.Length == 26
+        && (text[0] == ' ' || char.IsAsciiDigit(text[0])) && char.IsAsciiDigit(text[1])
+        && text[2] == '-' && text[6] == '-' && text[11] == ' ' && text[14] == ':' && text[17] == ':' && text[20] == ' '
+        && text[21] is '+' or '-'
+        && AllDigits(text.Slice(7, 4)) && AllDigits(text.Slice(12, 2)) && AllDigits(text.Slice(15, 2))
+        && AllDigits(text.Slice(18, 2)) && AllDigits(text.Slice(22, 4));
+
+    private static bool AllDigits(ReadOnlySpan<char> s) => !s.ContainsAnyExceptInRange('0', '9');
+
+    /// <summary>
     /// Parses an RFC 5322 Date header as found in an ENVELOPE, which servers pass through unchecked: MimeKit's parser
     /// is lenient about the many shapes mailers produce. Null when absent or unparseable.
     /// </summary>

@@ -22,4 +22,7 @@ internal sealed class ImapLimits
 
     /// <summary>Most items in one FETCH response (each BODY[…] section is one).</summary>
     public int MaxFetchItems { get; init; } = 1024;
+
+    /// <summary>The server defects the parsers tolerate; for each one left out they are strict.</summary>
+    public ImapQuirks Quirks { get; init; } = ImapQuirks.All;
 }

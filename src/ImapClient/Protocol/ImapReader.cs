@@ -12,12 +12,13 @@ namespace ImapClient.Protocol;
 internal ref struct ImapReader
 {
     private static readonly SearchValues<byte> AtomDelimiters = SearchValues.Create(AtomDelimiterBytes);
+    private static readonly SearchValues<byte> AStringDelimiters = SearchValues.Create(AStringDelimiterBytes);
     private static readonly SearchValues<byte> QuotedSpecials = SearchValues.Create("\"\\\r\n"u8);
 
+    /// <summary>Where an atom ends when brackets delimit it too (<c>BODY[…]</c>, response codes).</summary>
     private static ReadOnlySpan<byte> AtomDelimiterBytes => " ()[]{\"\r\n"u8;
 
-    private static readonly SearchValues<byte> AStringDelimiters = SearchValues.Create(AStringDelimiterBytes);
-
+    /// <summary>Where an astring or flag atom ends: <c>[</c> is an ATOM-CHAR and <c>]</c> an ASTRING-CHAR.</summary>
     private static ReadOnlySpan<byte> AStringDelimiterBytes => " (){\"\r\n"u8;
 
     private SequenceReader<byte> _reader;
@@ -30,6 +31,18 @@ internal ref struct ImapReader
     }
 
     public readonly ImapLimits Limits => _limits;
+
+    /// <summary>Whether the parser tolerates <paramref name="quirk"/>.</summary>
+    public readonly bool Tolerates(ImapQuirks quirk) => (_limits.Quirks & quirk) != 0;
+
+    /// <summary>Accepts <paramref name="defect"/> when <paramref name="quirk"/> is tolerated, and throws otherwise.</summary>
+    public readonly void Tolerate(ImapQuirks quirk, string defect)
+    {
+        if ((_limits.Quirks & quirk) == 0)
+        {
+            throw Error($"{defect}, a server defect tolerated only with ImapQuirks.{quirk}");
+        }
+    }
 
     public readonly long Consumed => _reader.Consumed;
 
@@ -55,8 +68,85 @@ internal ref struct ImapReader
 
     public void ExpectSpace() => Expect((byte)' ');
 
-    /// <summary>Consumes any run of spaces; servers are known to double them.</summary>
-    public int SkipSpaces() => (int)_reader.AdvancePast((byte)' ');
+    /// <summary>Consumes the spaces here and returns how many; more than one only with <see cref="ImapQuirks.ExtraSpaces"/>.</summary>
+    public int SkipSpaces()
+    {
+        var count = (int)_reader.AdvancePast((byte)' ');
+        if (count > 1)
+        {
+            Tolerate(ImapQuirks.ExtraSpaces, "more than one space");
+        }
+
+        return count;
+    }
+
+    /// <summary>Consumes any run of spaces, for reading as much as can be read of a response already known to be bad.</summary>
+    public int SkipAnySpaces() => (int)_reader.AdvancePast((byte)' ');
+
+    /// <summary>The one space the grammar has here; a run of them with <see cref="ImapQuirks.ExtraSpaces"/>.</summary>
+    public void ExpectSpaces()
+    {
+        if (SkipSpaces() == 0)
+        {
+            throw Error("expected a space");
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next element of a parenthesised list whose <c>(</c> was consumed. False at the list's end, with the
+    /// <c>)</c> left to read.
+    /// </summary>
+    /// <param name="first">No element was read yet, so the grammar has no space here.</param>
+    /// <param name="separated">Elements are separated by a space; false for those written back to back (addresses, body parts).</param>
+    /// <param name="missingSpace">The quirk that tolerates a missing separator; <see cref="ImapQuirks.None"/> makes it an error.</param>
+    public bool MoreInList(bool first, bool separated = true, ImapQuirks missingSpace = ImapQuirks.None)
+    {
+        var spaces = SkipSpaces();
+        if (IsNext((byte)')'))
+        {
+            if (spaces > 0)
+            {
+                Tolerate(ImapQuirks.ExtraSpaces, "a space before ')'");
+            }
+
+            return false;
+        }
+
+        if (first || !separated)
+        {
+            if (spaces > 0)
+            {
+                Tolerate(ImapQuirks.ExtraSpaces, first ? "a space after '('" : "a space between list elements the grammar writes back to back");
+            }
+        }
+        else if (spaces == 0)
+        {
+            if (missingSpace == ImapQuirks.None)
+            {
+                throw Error("expected a space");
+            }
+
+            Tolerate(missingSpace, "no space between two values");
+        }
+
+        return true;
+    }
+
+    /// <summary>After the spaces just skipped: true at the line's end, where a trailing space needs <see cref="ImapQuirks.ExtraSpaces"/>.</summary>
+    public readonly bool AtLineEndAfter(int spaces)
+    {
+        if (!AtLineEnd)
+        {
+            return false;
+        }
+
+        if (spaces > 0)
+        {
+            Tolerate(ImapQuirks.ExtraSpaces, "a space at the end of the line");
+        }
+
+        return true;
+    }
 
     /// <summary>Consumes the final CRLF (a bare LF is tolerated) and requires nothing to follow.</summary>
     public void ExpectLineEnd()
@@ -89,10 +179,53 @@ internal ref struct ImapReader
             throw Error("expected an atom");
         }
 
+        CheckAtomChars(atom);
         return atom;
     }
 
     public string ReadAtomString() => Encoding.ASCII.GetString(ReadAtom());
+
+    /// <summary>
+    /// Reads an atom that may hold brackets: an astring's atom (<c>[Gmail]/Sent</c>) or a flag. <c>]</c> is no ATOM-CHAR,
+    /// so in a flag it needs <see cref="ImapQuirks.UnquotedSpecials"/>.
+    /// </summary>
+    public ReadOnlySpan<byte> ReadBracketedAtom(bool isFlag)
+    {
+        var unread = _reader.UnreadSpan;
+        var end = unread.IndexOfAny(AStringDelimiters);
+        ReadOnlySpan<byte> atom;
+        if (end >= 0)
+        {
+            atom = unread[..end];
+            _reader.Advance(end);
+        }
+        else if (!_reader.TryReadToAny(out atom, AStringDelimiterBytes, advancePastDelimiter: false))
+        {
+            throw Error("the response ended inside an atom");
+        }
+
+        if (atom.IsEmpty)
+        {
+            throw Error("expected an atom");
+        }
+
+        if (isFlag && atom.Contains((byte)']'))
+        {
+            Tolerate(ImapQuirks.UnquotedSpecials, "a ']' in a flag");
+        }
+
+        CheckAtomChars(atom);
+        return atom;
+    }
+
+    /// <summary>Control characters (Exchange sends TABs in mailbox names) are no ATOM-CHARs.</summary>
+    private readonly void CheckAtomChars(ReadOnlySpan<byte> atom)
+    {
+        if (!Tolerates(ImapQuirks.UnquotedSpecials) && (atom.ContainsAnyInRange((byte)0, (byte)0x1f) || atom.Contains((byte)0x7f)))
+        {
+            Tolerate(ImapQuirks.UnquotedSpecials, "a control character in an atom");
+        }
+    }
 
     /// <summary>Consumes <paramref name="keyword"/> (case-insensitive) when it is the whole next atom.</summary>
     public bool TryReadKeyword(ReadOnlySpan<byte> keyword)
@@ -105,6 +238,7 @@ internal ref struct ImapReader
                 return false;
             }
 
+            CheckKeywordCase(unread[..keyword.Length], keyword);
             _reader.Advance(keyword.Length);
             return true;
         }
@@ -116,8 +250,18 @@ internal ref struct ImapReader
             return false;
         }
 
+        CheckKeywordCase(buffer[..keyword.Length], keyword);
         _reader.Advance(keyword.Length);
         return true;
+    }
+
+    /// <summary>Keywords are given in upper case; another spelling needs <see cref="ImapQuirks.LowercaseKeywords"/>.</summary>
+    public readonly void CheckKeywordCase(ReadOnlySpan<byte> sent, ReadOnlySpan<byte> keyword)
+    {
+        if (!Tolerates(ImapQuirks.LowercaseKeywords) && !sent.SequenceEqual(keyword))
+        {
+            Tolerate(ImapQuirks.LowercaseKeywords, $"\"{Encoding.ASCII.GetString(sent)}\" not in upper case");
+        }
     }
 
     public bool TryReadNil() => TryReadKeyword("NIL"u8);
@@ -210,21 +354,7 @@ internal ref struct ImapReader
             return ReadString();
         }
 
-        // ']' is an ASTRING-CHAR and '[' an ATOM-CHAR, so a mailbox name such as "a[1]" may come as an atom.
-        var unread = _reader.UnreadSpan;
-        var end = unread.IndexOfAny(AStringDelimiters);
-        ReadOnlySpan<byte> atom;
-        if (end >= 0)
-        {
-            atom = unread[..end];
-            _reader.Advance(end);
-        }
-        else if (!_reader.TryReadToAny(out atom, AStringDelimiterBytes, advancePastDelimiter: false))
-        {
-            throw Error("the response ended inside an atom");
-        }
-
-        return atom.IsEmpty ? throw Error("expected an atom") : Encoding.UTF8.GetString(atom);
+        return Encoding.UTF8.GetString(ReadBracketedAtom(isFlag: false));
     }
 
     /// <summary>
@@ -341,10 +471,12 @@ internal ref struct ImapReader
         var unread = _reader.UnreadSpan;
         var stop = unread.IndexOfAny(QuotedSpecials);
 
-        // The common case: no escapes, all in one segment.
-        if (stop >= 0 && unread[stop] == (byte)'"')
+        // The common case: no escapes, all in one segment, with what follows the closing quote in view.
+        if (stop >= 0 && stop + 1 < unread.Length && unread[stop] == (byte)'"' && ClosesQuoted(unread[stop + 1]))
         {
-            var text = Encoding.UTF8.GetString(unread[..stop]);
+            var body = unread[..stop];
+            CheckQuotedBytes(body);
+            var text = Encoding.UTF8.GetString(body);
             _reader.Advance(stop + 1);
             return text;
         }
@@ -367,7 +499,8 @@ internal ref struct ImapReader
 
         var body = unread[1..];
         var stop = body.IndexOfAny(QuotedSpecials);
-        if (stop < 0 || body[stop] != (byte)'"' || stop > destination.Length)
+        if (stop < 0 || stop + 1 >= body.Length || body[stop] != (byte)'"' || !ClosesQuoted(body[stop + 1])
+            || stop > destination.Length || body[..stop].ContainsAnyInRange((byte)0x80, (byte)0xff))
         {
             return false;
         }
@@ -390,7 +523,14 @@ internal ref struct ImapReader
             switch (b)
             {
                 case (byte)'"':
-                    return Encoding.UTF8.GetString(buffer.WrittenSpan);
+                    if (ClosesQuoted())
+                    {
+                        CheckQuotedBytes(buffer.WrittenSpan);
+                        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+                    }
+
+                    Tolerate(ImapQuirks.UnescapedQuotes, "a double quote inside a quoted string without its backslash");
+                    break;
                 case (byte)'\\':
                     if (!_reader.TryRead(out b))
                     {
@@ -405,6 +545,53 @@ internal ref struct ImapReader
             buffer.GetSpan(1)[0] = b;
             buffer.Advance(1);
         }
+    }
+
+    /// <summary>
+    /// Whether the quote just consumed ends the string. In the grammar a quoted string is followed by a space, a
+    /// parenthesis, a bracket or the line's end; a quote followed by anything else is one the server did not escape.
+    /// </summary>
+    private readonly bool ClosesQuoted() => !_reader.TryPeek(out var next) || ClosesQuoted(next);
+
+    private static bool ClosesQuoted(byte next) =>
+        next is (byte)' ' or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'\r' or (byte)'\n';
+
+    /// <summary>RFC 3501 quoted strings are 7-bit; the bytes of an 8-bit one are decoded as UTF-8 when tolerated.</summary>
+    private readonly void CheckQuotedBytes(ReadOnlySpan<byte> body)
+    {
+        if (!Tolerates(ImapQuirks.EightBitQuotedStrings) && body.ContainsAnyInRange((byte)0x80, (byte)0xff))
+        {
+            Tolerate(ImapQuirks.EightBitQuotedStrings, "an 8-bit byte in a quoted string");
+        }
+    }
+
+    /// <summary>
+    /// Whether a <c>[</c> here opens a response code: an atom right after it, then a space or <c>]</c>, and a <c>]</c>
+    /// further on. Nothing is consumed.
+    /// </summary>
+    public readonly bool NextLooksLikeResponseCode()
+    {
+        var probe = _reader;
+        if (!probe.IsNext((byte)'[', advancePast: true))
+        {
+            return false;
+        }
+
+        var atomLength = 0;
+        byte next;
+        while (probe.TryPeek(out next) && !AtomDelimiters.Contains(next) && next >= 0x20)
+        {
+            probe.Advance(1);
+            atomLength++;
+        }
+
+        if (atomLength == 0 || !probe.TryPeek(out next) || next is not ((byte)']' or (byte)' '))
+        {
+            return false;
+        }
+
+        // The code may hold a literal (BADCHARSET), so its ']' is looked for in the whole response, not just this line.
+        return probe.TryAdvanceTo((byte)']', advancePastDelimiter: false);
     }
 
     /// <summary>Reads the rest of the line as text (for resp-text), not consuming the CRLF.</summary>
@@ -510,6 +697,7 @@ internal ref struct ImapReader
         return _reader.Sequence.Slice(start, _reader.Position);
     }
 
+    /// <summary>Skips a quoted string by the same rules <see cref="ReadQuoted"/> reads it, so both frame it alike.</summary>
     private void SkipQuoted()
     {
         Expect((byte)'"');
@@ -532,7 +720,13 @@ internal ref struct ImapReader
             switch (unread[stop])
             {
                 case (byte)'"':
-                    return;
+                    if (ClosesQuoted())
+                    {
+                        return;
+                    }
+
+                    Tolerate(ImapQuirks.UnescapedQuotes, "a double quote inside a quoted string without its backslash");
+                    break;
                 case (byte)'\\':
                     if (!_reader.TryRead(out _))
                     {
@@ -552,7 +746,8 @@ internal ref struct ImapReader
         Expect((byte)'(');
         while (true)
         {
-            SkipSpaces();
+            // Any spacing: values skipped here are either not interpreted or parsed later, strictly, from their bytes.
+            SkipAnySpaces();
             if (TryConsume((byte)')'))
             {
                 return;

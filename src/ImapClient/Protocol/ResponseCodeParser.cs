@@ -9,13 +9,28 @@ internal static class ResponseCodeParser
     {
         var atom = reader.ReadAtom();
         var (kind, name) = Classify(atom);
+        if (kind != ImapResponseCodeKind.Unknown && !reader.Tolerates(ImapQuirks.LowercaseKeywords))
+        {
+            reader.CheckKeywordCase(atom, Encoding.ASCII.GetBytes(name));
+        }
+
         switch (kind)
         {
-            case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen or ImapResponseCodeKind.HighestModSeq:
-                reader.ExpectSpace();
+            case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen:
+                reader.ExpectSpaces();
+                var number = reader.ReadNumber64();
+                if (number is 0 or > uint.MaxValue)
+                {
+                    // All three are 32-bit nz-numbers; SmarterMail sends UIDVALIDITY 0, GreenMail a millisecond clock.
+                    reader.Tolerate(ImapQuirks.InvalidNumbers, $"{name} {number}, outside 1 to 2^32-1");
+                }
+
+                return new ImapResponseCode(kind, name) { Number = number };
+            case ImapResponseCodeKind.HighestModSeq:
+                reader.ExpectSpaces();
                 return new ImapResponseCode(kind, name) { Number = reader.ReadNumber64() };
             case ImapResponseCodeKind.PermanentFlags:
-                reader.SkipSpaces();
+                reader.ExpectSpaces();
                 return new ImapResponseCode(kind, name) { Flags = ResponseParser.ParseFlagList(ref reader) };
             case ImapResponseCodeKind.Capability:
                 return new ImapResponseCode(kind, name) { Capabilities = ResponseParser.ParseCapabilities(ref reader) };

@@ -17,7 +17,11 @@ internal static class ResponseParser
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
         {
-            reader.TryConsume((byte)' ');
+            if (!reader.TryConsume((byte)' '))
+            {
+                reader.Tolerate(ImapQuirks.MissingResponseText, "a continuation request without the space after '+'");
+            }
+
             var text = reader.ReadTextToLineEnd();
             reader.ExpectLineEnd();
             return new ParsedResponse(ResponseKind.Continuation, new ImapContinuationResponse(text));
@@ -31,9 +35,28 @@ internal static class ResponseParser
             return new ParsedResponse(ResponseKind.Untagged, untagged);
         }
 
+        if (reader.IsNext((byte)'['))
+        {
+            // Exchange answers UID MOVE with a line that is only "[COPYUID …]": an untagged OK without "* OK".
+            reader.Tolerate(ImapQuirks.StrayBrackets, "a response that is only a bracketed response code");
+            var bare = ParseStatusRest(ref reader, null, ImapStatus.Ok, codeOnly: true);
+            reader.ExpectLineEnd();
+            return new ParsedResponse(ResponseKind.Untagged, bare);
+        }
+
         var tag = reader.ReadAtomString();
         reader.ExpectSpace();
         var status = ParseStatusKeyword(ref reader) ?? throw reader.Error("expected OK, NO or BAD after the tag");
+        if (status == ImapStatus.PreAuth)
+        {
+            throw reader.Error("PREAUTH as a tagged completion");
+        }
+
+        if (status == ImapStatus.Bye)
+        {
+            reader.Tolerate(ImapQuirks.TaggedBye, "BYE as a tagged completion");
+        }
+
         var tagged = ParseStatusRest(ref reader, tag, status);
         reader.ExpectLineEnd();
         return new ParsedResponse(ResponseKind.Tagged, tagged);
@@ -53,17 +76,17 @@ internal static class ResponseParser
         {
             if (reader.TryConsume((byte)'*'))
             {
-                reader.SkipSpaces();
+                reader.SkipAnySpaces();
                 if (reader.NextIsDigit)
                 {
                     number = reader.ReadNumber();
-                    reader.SkipSpaces();
+                    reader.SkipAnySpaces();
                 }
             }
             else
             {
                 tag = reader.ReadAtomString();
-                reader.SkipSpaces();
+                reader.SkipAnySpaces();
             }
 
             keyword = reader.ReadAtomString().ToUpperInvariant();
@@ -85,7 +108,12 @@ internal static class ResponseParser
             reader.ExpectSpace();
             if (reader.TryReadKeyword("FETCH"u8))
             {
-                reader.SkipSpaces();
+                CheckSequenceNumber(ref reader, number);
+                if (reader.SkipSpaces() == 0)
+                {
+                    reader.Tolerate(ImapQuirks.SloppyFetch, "no space before the FETCH data");
+                }
+
                 return new ImapFetchResponse(FetchParser.ParseMessage(ref reader, number, arena));
             }
 
@@ -101,6 +129,7 @@ internal static class ResponseParser
 
             if (reader.TryReadKeyword("EXPUNGE"u8))
             {
+                CheckSequenceNumber(ref reader, number);
                 return new ImapExpungeResponse(number);
             }
 
@@ -113,6 +142,13 @@ internal static class ResponseParser
             return ParseStatusRest(ref reader, null, status);
         }
 
+        if (reader.IsNext((byte)'['))
+        {
+            // home.pl sends "* [COPYUID …]": a response code with no status before it.
+            reader.Tolerate(ImapQuirks.StrayBrackets, "a response code with no status before it");
+            return ParseStatusRest(ref reader, null, ImapStatus.Ok, codeOnly: true);
+        }
+
         if (reader.TryReadKeyword("CAPABILITY"u8))
         {
             return new ImapCapabilityResponse(ParseCapabilities(ref reader));
@@ -120,7 +156,7 @@ internal static class ResponseParser
 
         if (reader.TryReadKeyword("FLAGS"u8))
         {
-            reader.SkipSpaces();
+            reader.ExpectSpaces();
             return new ImapFlagsResponse(ParseFlagList(ref reader));
         }
 
@@ -210,16 +246,63 @@ internal static class ResponseParser
         return reader.TryReadKeyword("BYE"u8) ? ImapStatus.Bye : null;
     }
 
-    /// <summary>resp-text: <c>[SP] ["[" code "]" [SP]] text</c>. Servers omit the text (and the space) at times.</summary>
-    private static ImapStatusResponse ParseStatusRest(ref ImapReader reader, string? tag, ImapStatus status)
+    /// <summary>Sequence numbers are nz-numbers; Courier sends <c>* 0 FETCH</c>.</summary>
+    private static void CheckSequenceNumber(ref ImapReader reader, uint number)
     {
-        reader.SkipSpaces();
-        ImapResponseCode? code = null;
-        if (reader.TryConsume((byte)'['))
+        if (number == 0)
         {
-            code = ResponseCodeParser.Parse(ref reader);
-            reader.Expect((byte)']');
-            reader.SkipSpaces();
+            reader.Tolerate(ImapQuirks.InvalidNumbers, "message sequence number 0");
+        }
+    }
+
+    /// <summary>
+    /// resp-text after the status: <c>SP ["[" code "]" SP] text</c>, where RFC 9051 lets the text be empty. Servers
+    /// leave out the text and its space, and send a <c>[</c> that opens no response code.
+    /// </summary>
+    /// <param name="reader">Positioned after the status keyword, or at the <c>[</c> of a response that is only a code.</param>
+    /// <param name="tag">The tag, or null for an untagged response.</param>
+    /// <param name="status">The status the response carries.</param>
+    /// <param name="codeOnly">The response is only a bracketed code (no status keyword): its text may be missing too.</param>
+    private static ImapStatusResponse ParseStatusRest(ref ImapReader reader, string? tag, ImapStatus status, bool codeOnly = false)
+    {
+        if (!codeOnly)
+        {
+            var spaces = reader.SkipSpaces();
+            if (reader.AtLineEnd)
+            {
+                if (spaces == 0)
+                {
+                    reader.Tolerate(ImapQuirks.MissingResponseText, "a status response without text");
+                }
+
+                return new ImapStatusResponse(tag, status, null, "");
+            }
+
+            if (spaces == 0)
+            {
+                reader.Tolerate(ImapQuirks.MissingResponseText, "no space after the status");
+            }
+        }
+
+        ImapResponseCode? code = null;
+        if (reader.IsNext((byte)'['))
+        {
+            if (reader.NextLooksLikeResponseCode())
+            {
+                reader.Advance(1);
+                code = ResponseCodeParser.Parse(ref reader);
+                reader.Expect((byte)']');
+                var spaces = reader.SkipSpaces();
+                if (spaces == 0 && !codeOnly)
+                {
+                    reader.Tolerate(ImapQuirks.MissingResponseText, reader.AtLineEnd ? "a response code without text" : "no space after the response code");
+                }
+            }
+            else
+            {
+                // Exchange Online: "OK [Error="…" Proxy=…] AUTHENTICATE completed." The whole line is text.
+                reader.Tolerate(ImapQuirks.StrayBrackets, "a '[' that opens no response code");
+            }
         }
 
         var text = reader.ReadTextToLineEnd();
@@ -229,9 +312,15 @@ internal static class ResponseParser
     internal static ImapCapabilities ParseCapabilities(ref ImapReader reader)
     {
         var atoms = new List<string>();
-        while (reader.SkipSpaces() > 0 || !reader.AtLineEnd)
+        while (true)
         {
-            if (reader.AtLineEnd || reader.IsNext((byte)']'))
+            var spaces = reader.SkipSpaces();
+            if (reader.IsNext((byte)']'))
+            {
+                break;
+            }
+
+            if (reader.AtLineEndAfter(spaces))
             {
                 break;
             }
@@ -256,15 +345,9 @@ internal static class ResponseParser
         var system = SystemFlags.None;
         List<string>? keywords = null;
         var any = false;
-        while (true)
+        for (var first = true; reader.MoreInList(first); first = false)
         {
-            reader.SkipSpaces();
-            if (reader.TryConsume((byte)')'))
-            {
-                break;
-            }
-
-            var atom = reader.ReadAtom();
+            var atom = reader.ReadBracketedAtom(isFlag: true);
             if (atom.SequenceEqual("\\*"u8))
             {
                 any = true;
@@ -282,6 +365,7 @@ internal static class ResponseParser
             }
         }
 
+        reader.Expect((byte)')');
         return keywords is null && !any
             ? MessageFlags.ForSystem(system)
             : new MessageFlags(system, keywords is null ? [] : keywords, any);

@@ -47,6 +47,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             MaxLiteralSize = options.MaxLiteralSize,
             MaxNestingDepth = options.MaxNestingDepth,
             MaxFetchItems = options.MaxFetchItems,
+            Quirks = options.Quirks,
         };
         _scanner = new ResponseScanner(_limits);
     }

@@ -73,13 +73,13 @@ internal sealed class MailboxState(string name)
                 _permanentFlags = code.Flags;
                 break;
             case ImapResponseCodeKind.UidValidity:
-                _uidValidity = (uint?)code.Number;
+                _uidValidity = As32Bit(code.Number);
                 break;
             case ImapResponseCodeKind.UidNext:
-                _uidNext = (uint?)code.Number;
+                _uidNext = As32Bit(code.Number);
                 break;
             case ImapResponseCodeKind.Unseen:
-                _firstUnseen = (uint?)code.Number;
+                _firstUnseen = As32Bit(code.Number);
                 break;
             case ImapResponseCodeKind.ReadOnly:
                 _access = MailboxAccess.ReadOnly;
@@ -95,6 +95,9 @@ internal sealed class MailboxState(string name)
                 break;
         }
     }
+
+    /// <summary>A value beyond 32 bits (GreenMail sends one, tolerated by ImapQuirks.InvalidNumbers) is unknown, not truncated.</summary>
+    private static uint? As32Bit(ulong? value) => value <= uint.MaxValue ? (uint?)value : null;
 
     public MailboxInfo Snapshot()
     {

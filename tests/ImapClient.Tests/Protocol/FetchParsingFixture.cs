@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 using MimeKit;
 
 namespace ImapClient.Tests.Protocol;
@@ -11,6 +12,8 @@ namespace ImapClient.Tests.Protocol;
 /// </summary>
 public abstract class FetchParsingFixture(int segmentSize)
 {
+    /// <summary>How a scripted server in this fixture delivers its bytes, to match the segment size.</summary>
+    private protected Delivery Delivery => segmentSize == 0 ? Delivery.Whole : Delivery.ByteByByte;
     /// <summary>Feeds a whole <c>* n FETCH (…)\r\n</c> response through <see cref="ResponseParser"/>.</summary>
     private protected FetchedMessage Fetch(string response)
     {

@@ -1,8 +1,7 @@
 namespace ImapClient.Tests.Protocol;
 
 /// <summary>
-/// The exact <c>response</c> strings of the shared quirks catalogue (quirks.json) that concern ENVELOPE and BODYSTRUCTURE,
-/// named after the quirk id. Escaped for C#; byte for byte the same once encoded as UTF-8.
+/// The exact <c>response</c> strings of the shared quirks catalogue (quirks.json), named after the quirk id. Escaped for C#; byte for byte the same once encoded as UTF-8.
 /// </summary>
 internal static class QuirkResponses
 {
@@ -65,4 +64,44 @@ internal static class QuirkResponses
     /// <summary>childless-multipart-alternative-with-params: unknown.</summary>
     public const string ChildlessMultipartAlternativeWithParams =
         "* 12 FETCH (UID 120732 BODYSTRUCTURE ((\"ALTERNATIVE\" (\"BOUNDARY\" \"e7e3f78cb2203c4e50561d13c480670d46c0bb5ccba09400aae9c221fc41\") NIL NIL)(\"APPLICATION\" \"PDF\" NIL NIL NIL \"BASE64\" 1476806 NIL (\"ATTACHMENT\" (\"FILENAME\" \"investing-101.pdf\")) NIL) \"MIXED\" (\"BOUNDARY\" \"7b1fa0fc24c33f620e26ce902dcf2ecbcc7ba56cd9e042624b2ee60b9d56\") NIL NIL))\r\n";
+
+    /// <summary>gmail-unsolicited-fetch-during-copy: Gmail.</summary>
+    public const string GmailUnsolicitedFetchDuringCopy =
+        "* 12 FETCH (UID 488 FLAGS (\\Seen))\r\n";
+
+    /// <summary>yandex-body-section-without-value: Yandex.</summary>
+    public const string YandexBodySectionWithoutValue =
+        "* 12 FETCH (UID 3016 BODY[2.MIME] {145}\r\nContent-Disposition: attachment;\r\n\tfilename=\"empty.pdf\"\r\nContent-Transfer-Encoding: base64\r\nContent-Type: application/pdf;\r\n\tname=\"empty.pdf\"\r\n\r\n BODY[2] )\r\n";
+
+    /// <summary>zoho-negative-modseq: Zoho Mail.</summary>
+    public const string ZohoNegativeModseq =
+        "* 12 FETCH (MODSEQ (-1) FLAGS (\\Recent \\Seen) UID 336)\r\n";
+
+    /// <summary>qq-space-before-close-paren: QQ Mail (imap.qq.com).</summary>
+    public const string QqSpaceBeforeCloseParen =
+        "* 12 FETCH (UID 19436 )\r\n";
+
+    /// <summary>smartermail-double-space-no-modseq: SmarterMail.</summary>
+    public const string SmartermailDoubleSpaceNoModseq =
+        "* 12 FETCH (FLAGS (\\Seen)  INTERNALDATE \"25-Jul-2023 13:55:25 -0400\" UID 1)\r\n";
+
+    /// <summary>smartermail-421-greeting: SmarterMail 100.0.7523.</summary>
+    public const string Smartermail421Greeting =
+        "421 Server is busy, try again later.\r\n";
+
+    /// <summary>exchange-bare-copyuid-line: Office 365 / Exchange.</summary>
+    public const string ExchangeBareCopyuidLine =
+        "[COPYUID 55 31 6]\r\n";
+
+    /// <summary>gmail-ok-without-text: Gmail (Yahoo sends the same shape: "* OK [HIGHESTMODSEQ 102784]", jstedfast/MailKit#358).</summary>
+    public const string GmailOkWithoutText =
+        "* OK [HIGHESTMODSEQ 13632]\r\n";
+
+    /// <summary>zimbra-untagged-noop: Zimbra.</summary>
+    public const string ZimbraUntaggedNoop =
+        "* NOOP\r\n";
+
+    /// <summary>wp-pl-tagged-bye: wp.pl (imap.wp.pl).</summary>
+    public const string WpPlTaggedBye =
+        "A00000006 BYE IMAP4rev1 Server logging out\r\n";
 }

@@ -234,12 +234,44 @@ public sealed class QuirkTests(int segmentSize) : FetchParsingFixture(segmentSiz
     }
 
     [Test]
-    public void Quirk_unescaped_quotes_in_envelope_and_bodystructure_fails_cleanly_with_an_ImapProtocolException()
+    public void Quirk_unescaped_quotes_in_envelope_and_bodystructure_takes_the_stray_quotes_as_text()
     {
-        // The catalogue accepts a clean error for this message; the literal sync is the scanner's job and unaffected.
+        // The catalogue's best effort: a quote followed by neither a space, a parenthesis nor the line end is text.
+        var message = Fetch(QuirkResponses.UnescapedQuotesInEnvelopeAndBodystructure);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(message.Uid, Is.EqualTo(1u));
+            Assert.That(message.Flags!.System, Is.EqualTo(SystemFlags.None));
+            Assert.That(message.InternalDate, Is.EqualTo(new DateTimeOffset(2017, 4, 5, 14, 38, 25, TimeSpan.FromHours(2))));
+            Assert.That(message.Size, Is.EqualTo(947));
+        }
+
+        var envelope = message.Envelope!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(envelope.Subject, Is.EqualTo("test"));
+            AssertSingleMailbox(envelope.From, null, "test@acme.com");
+            AssertSingleMailbox(envelope.Sender, null, "\"test\\\"\"@acme.com");
+            AssertSingleMailbox(envelope.ReplyTo, null, "test@acme.com");
+            Assert.That(envelope.MessageId, Is.EqualTo("<54B6100D01175D77@acme.com>"));
+        }
+
+        var html = AssertPart<BodyPartText>(message.BodyStructure, "text/html\"", "1");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(html.ContentTransferEncoding, Is.EqualTo("8BIT\""));
+            Assert.That(html.Octets, Is.EqualTo(74));
+            Assert.That(html.Lines, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public void Quirk_unescaped_quotes_in_envelope_and_bodystructure_fails_cleanly_when_the_switch_is_off()
+    {
+        var strict = new ImapLimits { Quirks = ImapQuirks.All & ~ImapQuirks.UnescapedQuotes };
         Assert.That(
-            () => ResponseParser.Parse(Sequence(QuirkResponses.UnescapedQuotesInEnvelopeAndBodystructure), ImapLimits.Default),
-            Throws.TypeOf<ImapProtocolException>());
+            () => ResponseParser.Parse(Sequence(QuirkResponses.UnescapedQuotesInEnvelopeAndBodystructure), strict),
+            Throws.TypeOf<ImapProtocolException>().With.Message.Contains(nameof(ImapQuirks.UnescapedQuotes)));
     }
 
     [Test]

@@ -16,6 +16,16 @@ public class UntaggedDataParsingTests(int segmentSize) : FetchParsingFixture(seg
     }
 
     [Test]
+    public void BODY_sent_after_BODYSTRUCTURE_does_not_replace_its_extension_data()
+    {
+        // FETCH FULL BODYSTRUCTURE asks for both; Dovecot sends BODYSTRUCTURE first.
+        var fetch = Parse<ImapFetchResponse>(
+            "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 5 1 NIL (\"INLINE\" NIL) (\"EN\") NIL) BODY (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 5 1))\r\n");
+        var text = (BodyPartText)fetch.Message.BodyStructure!;
+        Assert.That((text.ContentDisposition?.Disposition, text.ContentLanguage), Is.EqualTo(("inline", (IReadOnlyList<string>?)new[] { "EN" })));
+    }
+
+    [Test]
     public void List_gives_attributes_delimiter_and_name()
     {
         var list = Parse<ImapListResponse>("* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Items\"\r\n");
