@@ -60,6 +60,12 @@ public sealed class ImapConnectionOptions
     /// </summary>
     public int MaxFetchItems { get; set; } = 1024;
 
+    /// <summary>
+    /// Capabilities that COPY, MOVE and EXPUNGE act as if the server did not announce (MOVE, UIDPLUS), so that tests can
+    /// run the fallbacks against a server that has them.
+    /// </summary>
+    internal IReadOnlyCollection<string> IgnoredCapabilities { get; set; } = [];
+
     /// <summary>The TLS options for a connection to <paramref name="host"/>, built from <see cref="SslOptions"/> without changing it.</summary>
     internal SslClientAuthenticationOptions CreateSslOptions(string host)
     {
