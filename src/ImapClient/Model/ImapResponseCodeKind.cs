@@ -38,4 +38,9 @@ public enum ImapResponseCodeKind
 
     /// <summary>UNSEEN: the sequence number of the first unseen message, in <see cref="ImapResponseCode.Number"/>.</summary>
     Unseen,
+
+    /// <summary>
+    /// CLOSED (RFC 7162, RFC 9051): the previously selected mailbox is closed; what follows is about the newly selected one.
+    /// </summary>
+    Closed,
 }
