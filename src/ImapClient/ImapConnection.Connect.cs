@@ -1,3 +1,5 @@
+using ImapClient.Diagnostics;
+using Microsoft.Extensions.Logging;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -23,6 +25,11 @@ public sealed partial class ImapConnection
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         options ??= new ImapConnectionOptions();
+        if (options.LoggerFactory is { } loggers)
+        {
+            ImapLog.Connecting(loggers.CreateLogger("ImapClient.ImapConnection"), host, port, security);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         Stream? stream = null;
@@ -62,6 +69,7 @@ public sealed partial class ImapConnection
 
             var connection = await StartAsync(new ImapTransport(stream), options, timeout.Token, host).ConfigureAwait(false);
             connection._port = port;
+            ImapLog.Connected(connection._session.Logger, host, port, connection.Greeting.ToString());
             stream = null; // The connection owns it now.
             if (security is ImapSecurity.StartTlsRequired or ImapSecurity.StartTlsWhenAvailable)
             {
@@ -125,6 +133,11 @@ public sealed partial class ImapConnection
             throw new ImapConnectionException($"The TLS handshake after STARTTLS failed: {ex.Message}", ex);
         }
 
+        if (_session.Transport.Tls is { } tls)
+        {
+            ImapLog.TlsEstablished(_session.Logger, tls.SslProtocol, tls.NegotiatedCipherSuite.ToString());
+        }
+
         await CapabilityAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -156,6 +169,11 @@ public sealed partial class ImapConnection
         var (session, greeting) = await ImapSession.StartAsync(transport, options, connection, cancellationToken).ConfigureAwait(false);
         connection._session = session;
         connection.Greeting = greeting;
+        if (transport.Tls is { } tls)
+        {
+            ImapLog.TlsEstablished(session.Logger, tls.SslProtocol, tls.NegotiatedCipherSuite.ToString());
+        }
+
         session.HandlerFailed += connection.OnHandlerFailed;
         return connection;
     }

@@ -20,6 +20,9 @@ public sealed partial class ImapConnection
     /// <summary>A message was expunged from the selected mailbox (unsolicited EXPUNGE).</summary>
     public event EventHandler<MessageExpungedEventArgs>? MessageExpunged;
 
+    /// <summary>Messages were removed, named by UID (unsolicited VANISHED; QRESYNC servers send it instead of EXPUNGE).</summary>
+    public event EventHandler<MessagesVanishedEventArgs>? MessagesVanished;
+
     /// <summary>A message's flags changed (unsolicited FETCH FLAGS).</summary>
     public event EventHandler<FlagsChangedEventArgs>? FlagsChanged;
 
@@ -35,6 +38,8 @@ public sealed partial class ImapConnection
     void ISessionEvents.OnUntaggedResponse(ImapResponse response) => UntaggedResponse?.Invoke(this, new(response));
 
     void ISessionEvents.OnAlert(string text) => Alert?.Invoke(this, new(text));
+
+    void ISessionEvents.OnMessagesVanished(ImapVanishedResponse vanished) => MessagesVanished?.Invoke(this, new(vanished.Uids, vanished.Earlier));
 
     void ISessionEvents.OnMailboxSizeChanged(uint exists) => MailboxSizeChanged?.Invoke(this, new(exists));
 

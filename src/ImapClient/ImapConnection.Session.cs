@@ -1,3 +1,4 @@
+using ImapClient.Diagnostics;
 using System.Net;
 using ImapClient.Commands;
 using ImapClient.Sasl;
@@ -40,7 +41,7 @@ public sealed partial class ImapConnection
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
         ThrowIfPlaintextRefused("LOGIN");
-        return await _session.ExecuteAsync(new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
+        return await SignInAsync(userName, "LOGIN", new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -92,7 +93,7 @@ public sealed partial class ImapConnection
         var sasl = SaslMechanismFactory.Create(mechanism, credential, _host ?? "localhost")
             ?? throw new NotSupportedException(
                 $"The SASL mechanism {mechanism} is not supported; use one of {string.Join(", ", SaslMechanismFactory.PreferenceOrder)}.");
-        return await AuthenticateAsync(sasl, cancellationToken).ConfigureAwait(false);
+        return await AuthenticateAsync(sasl, credential.UserName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in with PLAIN, acting for another identity (RFC 4616 authorization identity).</summary>
@@ -103,7 +104,7 @@ public sealed partial class ImapConnection
     public async Task<ImapStatusResponse> AuthenticatePlainAsync(NetworkCredential credential, string? authorizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        return await AuthenticateAsync(new PlainMechanism(credential.UserName, credential.Password, authorizationId), cancellationToken).ConfigureAwait(false);
+        return await AuthenticateAsync(new PlainMechanism(credential.UserName, credential.Password, authorizationId), credential.UserName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in with an OAuth 2.0 access token: OAUTHBEARER (RFC 7628) when offered, else XOAUTH2.</summary>
@@ -120,7 +121,7 @@ public sealed partial class ImapConnection
         SaslMechanism sasl = capabilities.SupportsAuthentication("OAUTHBEARER")
             ? new OAuthBearerMechanism(userName, accessToken, _host, _port)
             : new XOAuth2Mechanism(userName, accessToken);
-        return await AuthenticateAsync(sasl, cancellationToken).ConfigureAwait(false);
+        return await AuthenticateAsync(sasl, userName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs in with EXTERNAL: the identity established outside IMAP (a TLS client certificate).</summary>
@@ -128,16 +129,33 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The server's tagged OK.</returns>
     public async Task<ImapStatusResponse> AuthenticateExternalAsync(string? authorizationId = null, CancellationToken cancellationToken = default) =>
-        await AuthenticateAsync(new ExternalMechanism(authorizationId), cancellationToken).ConfigureAwait(false);
+        await AuthenticateAsync(new ExternalMechanism(authorizationId), authorizationId ?? "(TLS client certificate)", cancellationToken).ConfigureAwait(false);
 
-    private async Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, CancellationToken cancellationToken)
+    private async Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, string user, CancellationToken cancellationToken)
     {
         if (SaslMechanismFactory.IsPlaintext(sasl.Name) || sasl is XOAuth2Mechanism or OAuthBearerMechanism)
         {
             ThrowIfPlaintextRefused(sasl.Name);
         }
 
-        return await _session.ExecuteAsync(new AuthenticateCommand(sasl), cancellationToken).ConfigureAwait(false);
+        return await SignInAsync(user, sasl.Name, new AuthenticateCommand(sasl), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs LOGIN or AUTHENTICATE with the sign-in logged: who and how, the outcome, never the secret.</summary>
+    private async Task<ImapStatusResponse> SignInAsync(string user, string mechanism, Commands.ImapCommand<ImapStatusResponse> command, CancellationToken cancellationToken)
+    {
+        ImapLog.Authenticating(_session.Logger, user, mechanism);
+        try
+        {
+            var ok = await _session.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+            ImapLog.Authenticated(_session.Logger, user);
+            return ok;
+        }
+        catch (ImapAuthenticationException ex)
+        {
+            ImapLog.AuthenticationFailed(_session.Logger, user, mechanism, ex.ResponseText ?? ex.Message);
+            throw;
+        }
     }
 
     /// <summary>Passwords and tokens never cross an unencrypted connection unless the caller said they may.</summary>

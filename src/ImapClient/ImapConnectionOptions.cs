@@ -35,6 +35,13 @@ public sealed class ImapConnectionOptions
     /// </summary>
     public bool AllowPlaintextAuthentication { get; set; }
 
+    /// <summary>
+    /// Where the connection logs (category <c>ImapClient.ImapConnection</c>): connecting, TLS, signing in (never a
+    /// secret), each command's tag, name, status and duration at Debug, unparsable responses and broken connections
+    /// at Warning. Null (the default): no logging.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>Receives every line sent and received, with secrets (passwords, SASL responses, tokens) redacted.</summary>
     public IImapProtocolLogger? ProtocolLogger { get; set; }
 

@@ -125,6 +125,17 @@ internal static class DovecotConfig
                 """);
         }
 
+        if (options.Compression)
+        {
+            // COMPRESS=DEFLATE (RFC 4978) comes from the imap_zlib plugin, which needs zlib loaded for all protocols.
+            text.AppendLine("""
+                mail_plugins = $mail_plugins zlib
+                protocol imap {
+                  mail_plugins = $mail_plugins imap_zlib
+                }
+                """);
+        }
+
         if (options.WriteExtraConfigAsFragment)
         {
             text.AppendLine(c, $"!include {layout.FragmentPath}");

@@ -20,6 +20,9 @@ public sealed class DovecotServerOptions
     /// </summary>
     public bool SpecialUseMailboxes { get; init; }
 
+    /// <summary>Offers COMPRESS=DEFLATE (Dovecot's imap_zlib plugin). Off by default.</summary>
+    public bool Compression { get; init; }
+
     /// <summary>Adds a public namespace, prefix <c>Public/</c>, shared by all users. Off by default.</summary>
     public bool PublicNamespace { get; init; }
 

@@ -116,6 +116,27 @@ internal static class QuickRun
             return $"{result}; raw {bytes:N0} bytes, {note}";
         });
 
+        await Step("server FETCH summaries, COMPRESS=DEFLATE", async () =>
+        {
+            var (plain, plainWire) = await Clients.OursCountedAsync(server.Host, server.Port, "INBOX", compress: false);
+            var (squeezed, squeezedWire) = await Clients.OursCountedAsync(server.Host, server.Port, "INBOX", compress: true);
+            await using (plain)
+            await using (squeezed)
+            {
+                var (plainBefore, squeezedBefore) = (plainWire.Received, squeezedWire.Received);
+                var expected = await Ops.OursSummariesAsync(plain, Messages);
+                var actual = await Ops.OursSummariesAsync(squeezed, Messages);
+                var (plainBytes, squeezedBytes) = (plainWire.Received - plainBefore, squeezedWire.Received - squeezedBefore);
+                Compare.Equal("compressed summaries", expected.Count, actual.Count, "");
+                for (var i = 0; i < expected.Count; i++)
+                {
+                    Compare.Same($"message {i + 1}", "subject", expected[i].Envelope!.Subject, actual[i].Envelope!.Subject);
+                }
+
+                return $"identical results; on the wire {squeezedBytes:N0} bytes compressed against {plainBytes:N0} plain ({(double)squeezedBytes / plainBytes:P0})";
+            }
+        });
+
         await Step("server FETCH BODY.PEEK[HEADER]", async () =>
         {
             var oursFields = await Ops.OursHeadersAsync(ours, Messages);
@@ -241,7 +262,7 @@ internal static class Compare
         return $"ours {ours.Count} | MailKit {mailKit.Count} messages, identical UIDs, sizes, dates, flags, envelopes, structures";
     }
 
-    private static void Same<T>(string message, string field, T mailKit, T ours)
+    internal static void Same<T>(string message, string field, T mailKit, T ours)
     {
         if (!EqualityComparer<T>.Default.Equals(mailKit, ours))
         {

@@ -35,6 +35,12 @@ public abstract class ServerBenchmarkBase
         Ours = await Clients.OursServerAsync(server.Host, server.Port, Mailbox);
     }
 
+    protected async Task StartOursCompressedAsync()
+    {
+        var server = await StartServerAsync();
+        (Ours, _) = await Clients.OursCountedAsync(server.Host, server.Port, Mailbox, compress: true);
+    }
+
     protected async Task StartMailKitAsync()
     {
         var server = await StartServerAsync();
@@ -88,6 +94,9 @@ public class ServerFetch : ServerBenchmarkBase
     [GlobalSetup(Target = nameof(SummariesRaw))]
     public Task SetupRawAsync() => StartRawAsync();
 
+    [GlobalSetup(Target = nameof(SummariesOursCompressed))]
+    public Task SetupOursCompressedAsync() => StartOursCompressedAsync();
+
     [Benchmark(Baseline = true, Description = "MailKit")]
     [BenchmarkCategory(Summary)]
     [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
@@ -97,6 +106,11 @@ public class ServerFetch : ServerBenchmarkBase
     [BenchmarkCategory(Summary)]
     [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
     public async Task<int> SummariesOurs() => (await Ops.OursSummariesAsync(Ours, CaptureData.Messages)).Count;
+
+    [Benchmark(Description = "ImapClient, COMPRESS=DEFLATE")]
+    [BenchmarkCategory(Summary)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public async Task<int> SummariesOursCompressed() => (await Ops.OursSummariesAsync(Ours, CaptureData.Messages)).Count;
 
     [Benchmark(Description = "raw socket, bytes counted only")]
     [BenchmarkCategory(Summary)]

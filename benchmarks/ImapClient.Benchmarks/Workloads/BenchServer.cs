@@ -29,7 +29,7 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public static async Task<BenchServer> StartAsync(int summaries, int large = 0)
     {
-        var dovecot = await DovecotServer.StartAsync(new DovecotServerOptions());
+        var dovecot = await DovecotServer.StartAsync(new DovecotServerOptions { Compression = true });
         try
         {
             dovecot.SeedMessages(Clients.User, "INBOX", MessageCorpus.Summaries(summaries));

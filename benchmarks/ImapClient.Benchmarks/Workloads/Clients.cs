@@ -60,6 +60,26 @@ internal static class Clients
         return connection;
     }
 
+    /// <summary>
+    /// Ours against Dovecot over a stream that counts received bytes, signed in, optionally compressed
+    /// (COMPRESS=DEFLATE), the mailbox selected.
+    /// </summary>
+    public static async Task<(ImapConnection Connection, Wire.CountingNetworkStream Wire)> OursCountedAsync(string host, int port, string mailbox, bool compress)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(host, port);
+        var wire = new Wire.CountingNetworkStream(socket);
+        var connection = await ImapConnection.ConnectAsync(wire, OursOptions());
+        await connection.LoginAsync(User, Password);
+        if (compress)
+        {
+            await connection.CompressAsync();
+        }
+
+        await connection.SelectAsync(mailbox);
+        return (connection, wire);
+    }
+
     /// <summary>MailKit against Dovecot, signed in, the mailbox open read-write.</summary>
     public static async Task<(MailKit.Net.Imap.ImapClient Client, IMailFolder Folder)> MailKitServerAsync(string host, int port, string mailbox)
     {

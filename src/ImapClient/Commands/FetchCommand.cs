@@ -17,8 +17,24 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
     public override void Encode(CommandBuilder builder, ImapSession session) =>
         FetchEncoding.Encode(builder, session, Name, Set, request);
 
+    private List<SequenceSet>? _vanished;
+
+    /// <summary>With <see cref="FetchRequest.Vanished"/>: the UIDs the server reported removed (VANISHED (EARLIER)).</summary>
+    public SequenceSet? Vanished => _vanished switch
+    {
+        null => null,
+        [var only] => only,
+        _ => SequenceSet.Parse(string.Join(',', _vanished)),
+    };
+
     public override bool TryClaim(ImapResponse response)
     {
+        if (request.Vanished && response is ImapVanishedResponse { Earlier: true } vanished)
+        {
+            (_vanished ??= []).Add(vanished.Uids);
+            return true;
+        }
+
         if (response is not ImapFetchResponse { Message: var message })
         {
             return false;

@@ -13,6 +13,16 @@ internal static class FetchEncoding
             throw new InvalidOperationException("The request asks for BINARY[…], which this server does not offer (RFC 3516); use BODY[…] and decode the part.");
         }
 
+        if (request.ChangedSince is not null && !session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))
+        {
+            throw new NotSupportedException("CHANGEDSINCE needs CONDSTORE (RFC 7162), which this server does not offer.");
+        }
+
+        if (request.Vanished && (request.ChangedSince is null || !name.StartsWith("UID", StringComparison.Ordinal) || !session.QresyncEnabled))
+        {
+            throw new InvalidOperationException("VANISHED needs CHANGEDSINCE, a UID FETCH, and QRESYNC enabled first (EnableAsync(\"QRESYNC\")).");
+        }
+
         builder.Raw(name).Space().Raw(set.ToString()).Space().Raw(request.Encode()).EndLine();
     }
 }

@@ -49,6 +49,12 @@ internal abstract class ImapCommand
     /// <summary>Set by the watchdog once it failed the command's outcome for its deadline.</summary>
     public bool DeadlinePassed { get; set; }
 
+    /// <summary>When the command was registered and written (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 before.</summary>
+    public long SentAt { get; set; }
+
+    /// <summary>The trace of this command, when someone listens to <see cref="Diagnostics.ImapTelemetry"/>.</summary>
+    public System.Diagnostics.Activity? Activity { get; set; }
+
     /// <summary>
     /// For commands that claim untagged FETCH data per message (FETCH, STORE): the messages they address and whether
     /// by UID. Untagged FETCH data names no tag, so two such commands whose messages may overlap do not run side by side.
@@ -103,8 +109,21 @@ internal abstract class ImapCommand
     /// </summary>
     public virtual ReadOnlyMemory<byte>? CancelConversation(CancellationToken cancellationToken) => null;
 
-    /// <summary>True for commands that converse after their command line (AUTHENTICATE).</summary>
+    /// <summary>True for commands that converse after their command line (AUTHENTICATE, IDLE).</summary>
     public virtual bool Converses => false;
+
+    /// <summary>
+    /// For conversing commands whose answer is not ready at once (IDLE waits to be told to stop). By default, the
+    /// synchronous <see cref="Answer"/>.
+    /// </summary>
+    public virtual ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ImapSession session) =>
+        new(Answer(continuation));
+
+    /// <summary>Whether the protocol log must hide the answers (SASL responses); IDLE's DONE is no secret.</summary>
+    public virtual bool AnswersAreSecret => true;
+
+    /// <summary>Commands that may rightly wait for the server for a long time (IDLE): no command timeout applies.</summary>
+    public virtual bool IsLongRunning => false;
 
     /// <summary>Called on the reader loop with the tagged completion.</summary>
     public void Complete(ImapSession session, ImapStatusResponse completion)

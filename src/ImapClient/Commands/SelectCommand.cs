@@ -3,9 +3,15 @@ using ImapClient.Session;
 
 namespace ImapClient.Commands;
 
-/// <summary>SELECT or EXAMINE: the session's mailbox state collects the untagged data; the result is its snapshot.</summary>
-internal sealed class SelectCommand(string mailbox, bool readOnly) : ImapCommand<MailboxInfo>
+/// <summary>
+/// SELECT or EXAMINE: the session's mailbox state collects the untagged data; the result is its snapshot. With
+/// QRESYNC parameters, the VANISHED (EARLIER) and FETCH responses the server sends belong to the result too.
+/// </summary>
+internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions? options = null) : ImapCommand<MailboxInfo>
 {
+    private List<FetchedMessage>? _changed;
+    private List<SequenceSet>? _vanished;
+
     public override string Name => readOnly ? "EXAMINE" : "SELECT";
 
     public override CommandTraits Traits => CommandTraits.Barrier;
@@ -13,8 +19,21 @@ internal sealed class SelectCommand(string mailbox, bool readOnly) : ImapCommand
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox)).EndLine();
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox));
+        if (options?.Qresync is { } state)
+        {
+            var known = state.KnownUids is { } uids ? " " + uids : "";
+            builder.Raw(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (QRESYNC ({state.UidValidity} {state.ModSeq}{known}))"));
+        }
+        else if (options?.Condstore == true)
+        {
+            builder.Raw(" (CONDSTORE)");
+        }
+
+        builder.EndLine();
+    }
 
     public override void OnSending(ImapSession session) => session.BeginSelect(mailbox);
 
@@ -22,15 +41,50 @@ internal sealed class SelectCommand(string mailbox, bool readOnly) : ImapCommand
     /// The mailbox description belongs to the result, not to the events; so does the <c>* LIST</c> an IMAP4rev2 server
     /// sends with the mailbox's canonical name (RFC 9051 section 6.3.2).
     /// </summary>
-    public override bool TryClaim(ImapResponse response) => response is ImapExistsResponse or ImapRecentResponse
-        or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null } or ImapListResponse { IsLsub: false };
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (options?.Qresync is not null)
+        {
+            switch (response)
+            {
+                case ImapVanishedResponse { Earlier: true } vanished:
+                    (_vanished ??= []).Add(vanished.Uids);
+                    return true;
+                case ImapFetchResponse fetch:
+                    (_changed ??= []).Add(fetch.Message);
+                    return true;
+            }
+        }
+
+        return response is ImapExistsResponse or ImapRecentResponse
+            or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null } or ImapListResponse { IsLsub: false };
+    }
 
     protected override MailboxInfo BuildResult(ImapSession session, ImapStatusResponse completion)
     {
         var state = session.Mailbox ?? throw new InvalidOperationException("The mailbox state vanished during SELECT.");
         state.Apply(completion);
         session.SetState(ImapConnectionState.Selected);
-        return state.Snapshot();
+        var info = state.Snapshot();
+        if (options?.Qresync is null)
+        {
+            return info;
+        }
+
+        // Several VANISHED responses are one set; joined as text, never expanded (they may span millions of UIDs).
+        var vanished = _vanished switch
+        {
+            null => null,
+            [var only] => only,
+            _ => SequenceSet.Parse(string.Join(',', _vanished)),
+        };
+        return new MailboxInfo
+        {
+            Name = info.Name, Exists = info.Exists, Recent = info.Recent, Flags = info.Flags, PermanentFlags = info.PermanentFlags,
+            UidValidity = info.UidValidity, UidNext = info.UidNext, FirstUnseen = info.FirstUnseen, Access = info.Access,
+            HighestModSeq = info.HighestModSeq, NoModSeq = info.NoModSeq,
+            Changes = new QresyncChanges(vanished, (IReadOnlyList<FetchedMessage>?)_changed ?? []),
+        };
     }
 
     protected override void OnFailed(ImapSession session) => session.ClearSelection();

@@ -54,3 +54,13 @@ public sealed class ContinuationRequestedEventArgs(string text) : EventArgs
     /// <summary>The text after <c>+</c>.</summary>
     public string Text { get; } = text;
 }
+
+/// <summary>Messages were removed, named by UID (an unsolicited VANISHED, RFC 7162 QRESYNC).</summary>
+public sealed class MessagesVanishedEventArgs(SequenceSet uids, bool earlier) : EventArgs
+{
+    /// <summary>The UIDs of the removed messages.</summary>
+    public SequenceSet Uids { get; } = uids;
+
+    /// <summary>True when the server reports removals from before (VANISHED (EARLIER)).</summary>
+    public bool Earlier { get; } = earlier;
+}

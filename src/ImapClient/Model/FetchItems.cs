@@ -31,6 +31,9 @@ public enum FetchItems
     /// <summary>RFC822: the whole message (like <c>BODY[]</c>, and sets <c>\Seen</c>); streamed by the streaming fetches.</summary>
     Rfc822 = 128,
 
+    /// <summary>MODSEQ (RFC 7162 CONDSTORE): the message's modification sequence.</summary>
+    ModSeq = 256,
+
     /// <summary>The FAST macro: FLAGS INTERNALDATE RFC822.SIZE.</summary>
     Fast = Flags | InternalDate | Size,
 

@@ -47,9 +47,21 @@ public sealed class FetchRequest
     /// <summary>True when any section asks for BINARY, which the server must offer.</summary>
     internal bool UsesBinary => _sections.Exists(s => s.Binary);
 
+    /// <summary>
+    /// CHANGEDSINCE (RFC 7162 CONDSTORE): only messages whose MODSEQ is above this value are returned (MODSEQ is then
+    /// reported for each). Null (the default) for all.
+    /// </summary>
+    public ulong? ChangedSince { get; init; }
+
+    /// <summary>
+    /// With <see cref="ChangedSince"/> on a UID FETCH: also report, as a VANISHED (EARLIER) response, the UIDs of the
+    /// set that were expunged since then (RFC 7162 QRESYNC, which must be enabled first).
+    /// </summary>
+    public bool Vanished { get; init; }
+
     internal string Encode()
     {
-        if (_sections.Count == 0 && Items is FetchItems.All or FetchItems.Fast or FetchItems.Full)
+        if (_sections.Count == 0 && Items is FetchItems.All or FetchItems.Fast or FetchItems.Full && ChangedSince is null)
         {
             return Items.ToString().ToUpperInvariant();
         }
@@ -71,6 +83,7 @@ public sealed class FetchRequest
         Add(FetchItems.BodyStructure, "BODYSTRUCTURE");
         Add(FetchItems.Body, "BODY");
         Add(FetchItems.Rfc822, "RFC822");
+        Add(FetchItems.ModSeq, "MODSEQ");
         foreach (var s in _sections)
         {
             var partial = s.Offset is null ? "" : string.Create(CultureInfo.InvariantCulture, $"<{s.Offset}.{s.Count}>");
@@ -83,7 +96,10 @@ public sealed class FetchRequest
             throw new ArgumentException("The fetch request names no items.");
         }
 
-        return parts.Count == 1 ? parts[0] : $"({string.Join(' ', parts)})";
+        var items = parts.Count == 1 ? parts[0] : $"({string.Join(' ', parts)})";
+        return ChangedSince is { } since
+            ? string.Create(CultureInfo.InvariantCulture, $"{items} (CHANGEDSINCE {since}{(Vanished ? " VANISHED" : "")})")
+            : items;
     }
 }
 

@@ -30,6 +30,9 @@ public sealed class ImapResponseCode
     /// <summary>The raw argument text of a code that has one, as the server sent it; null when there is none.</summary>
     public string? Arguments { get; internal init; }
 
+    /// <summary>The set of <see cref="ImapResponseCodeKind.Modified"/>.</summary>
+    public SequenceSet? Set { get; internal init; }
+
     /// <summary>The code as it appeared inside the brackets.</summary>
     /// <returns>The name, followed by the arguments when there are any.</returns>
     public override string ToString()

@@ -39,6 +39,15 @@ public enum ImapResponseCodeKind
     /// <summary>UNSEEN: the sequence number of the first unseen message, in <see cref="ImapResponseCode.Number"/>.</summary>
     Unseen,
 
+    /// <summary><c>HIGHESTMODSEQ n</c> (RFC 7162): the highest modification sequence in the selected mailbox.</summary>
+    HighestModSeq,
+
+    /// <summary><c>NOMODSEQ</c> (RFC 7162): the mailbox does not keep modification sequences.</summary>
+    NoModSeq,
+
+    /// <summary><c>MODIFIED set</c> (RFC 7162): the messages a conditional STORE left alone.</summary>
+    Modified,
+
     /// <summary>
     /// CLOSED (RFC 7162, RFC 9051): the previously selected mailbox is closed; what follows is about the newly selected one.
     /// </summary>

@@ -31,4 +31,13 @@ public sealed class MailboxInfo
 
     /// <summary>Read-only or read-write.</summary>
     public MailboxAccess Access { get; init; }
+
+    /// <summary>The HIGHESTMODSEQ (RFC 7162 CONDSTORE), when the server reported it; it moves up with changes seen since.</summary>
+    public ulong? HighestModSeq { get; init; }
+
+    /// <summary>True when the server said NOMODSEQ: the mailbox keeps no modification sequences.</summary>
+    public bool NoModSeq { get; init; }
+
+    /// <summary>What a SELECT with QRESYNC parameters reported as changed since the state given; null otherwise.</summary>
+    public QresyncChanges? Changes { get; init; }
 }

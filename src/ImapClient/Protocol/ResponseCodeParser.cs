@@ -11,7 +11,7 @@ internal static class ResponseCodeParser
         var (kind, name) = Classify(atom);
         switch (kind)
         {
-            case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen:
+            case ImapResponseCodeKind.UidNext or ImapResponseCodeKind.UidValidity or ImapResponseCodeKind.Unseen or ImapResponseCodeKind.HighestModSeq:
                 reader.ExpectSpace();
                 return new ImapResponseCode(kind, name) { Number = reader.ReadNumber64() };
             case ImapResponseCodeKind.PermanentFlags:
@@ -21,6 +21,9 @@ internal static class ResponseCodeParser
                 return new ImapResponseCode(kind, name) { Capabilities = ResponseParser.ParseCapabilities(ref reader) };
             case ImapResponseCodeKind.BadCharset:
                 return new ImapResponseCode(kind, name) { Charsets = ParseCharsets(ref reader) };
+            case ImapResponseCodeKind.Modified:
+                reader.ExpectSpace();
+                return new ImapResponseCode(kind, name) { Set = ReadSequenceSet(ref reader) };
             case ImapResponseCodeKind.Unknown:
                 string? arguments = null;
                 if (reader.SkipSpaces() > 0 && !reader.IsNext((byte)']'))
@@ -50,6 +53,9 @@ internal static class ResponseCodeParser
             (ImapResponseCodeKind.UidNext, "UIDNEXT"),
             (ImapResponseCodeKind.UidValidity, "UIDVALIDITY"),
             (ImapResponseCodeKind.Unseen, "UNSEEN"),
+            (ImapResponseCodeKind.HighestModSeq, "HIGHESTMODSEQ"),
+            (ImapResponseCodeKind.NoModSeq, "NOMODSEQ"),
+            (ImapResponseCodeKind.Modified, "MODIFIED"),
         ];
         foreach (var (kind, name) in known)
         {
@@ -60,6 +66,20 @@ internal static class ResponseCodeParser
         }
 
         return (ImapResponseCodeKind.Unknown, Encoding.ASCII.GetString(atom).ToUpperInvariant());
+    }
+
+    /// <summary>A sequence set (<c>1:3,7</c>) as sent, or a protocol error naming it.</summary>
+    internal static SequenceSet ReadSequenceSet(ref ImapReader reader)
+    {
+        var text = reader.ReadAtomString();
+        try
+        {
+            return SequenceSet.Parse(text);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            throw reader.Error($"'{text}' is not a sequence set");
+        }
     }
 
     private static List<string> ParseCharsets(ref ImapReader reader)

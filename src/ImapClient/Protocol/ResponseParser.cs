@@ -156,6 +156,21 @@ internal static class ResponseParser
             return ListResponseParser.Parse(ref reader, isLsub: true, utf8Names);
         }
 
+        if (reader.TryReadKeyword("VANISHED"u8))
+        {
+            // RFC 7162: "VANISHED" [SP "(EARLIER)"] SP known-uids.
+            reader.ExpectSpace();
+            var earlier = false;
+            if (reader.TryConsume((byte)'('))
+            {
+                earlier = reader.TryReadKeyword("EARLIER"u8);
+                reader.Expect((byte)')');
+                reader.ExpectSpace();
+            }
+
+            return new ImapVanishedResponse(earlier, ResponseCodeParser.ReadSequenceSet(ref reader));
+        }
+
         if (reader.TryReadKeyword("STATUS"u8))
         {
             return StatusResponseParser.Parse(ref reader, utf8Names);

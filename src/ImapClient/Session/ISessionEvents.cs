@@ -11,6 +11,8 @@ internal interface ISessionEvents
 
     void OnMessageExpunged(uint sequenceNumber);
 
+    void OnMessagesVanished(ImapVanishedResponse vanished);
+
     void OnFlagsChanged(FetchedMessage message);
 
     void OnBye(string text);

@@ -1,3 +1,4 @@
+using ImapClient.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Protocol;
 
@@ -55,10 +56,20 @@ internal sealed partial class ImapSession
                         }
 
                         var response = WithPendingPrefix(buffer.Slice(0, length));
+                        OnBytesReceived(length);
                         LogReceived(response);
                         var parsed = Parse(response);
                         buffer = buffer.Slice(length);
                         Dispatch(parsed);
+                        if (_stopReadingForCompression)
+                        {
+                            // Already compressed: kept for the decompressor, which must see every byte in order.
+                            _readPastCompression = System.Buffers.BuffersExtensions.ToArray(buffer);
+                            buffer = buffer.Slice(buffer.End);
+                            _scanner.Reset();
+                            return;
+                        }
+
                         if (_stopReadingForTls)
                         {
                             // Whatever the server sent after its OK to STARTTLS arrived unencrypted and may have been
@@ -144,7 +155,9 @@ internal sealed partial class ImapSession
         }
         catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
         {
-            return ResponseParser.DescribeUnparsable(response, _limits, ex);
+            var described = ResponseParser.DescribeUnparsable(response, _limits, ex);
+            ImapLog.UnparsableResponse(Logger, ((ImapUnparsableResponse)described.Response).Keyword, ex.Message);
+            return described;
         }
     }
 
@@ -189,8 +202,10 @@ internal sealed partial class ImapSession
             throw unparsable.Error;
         }
 
-        command.Fail(new ImapProtocolException(
-            $"The server's completion of {command.Name} could not be parsed: {unparsable.Error.Message}", unparsable.Error));
+        var failure = new ImapProtocolException(
+            $"The server's completion of {command.Name} could not be parsed: {unparsable.Error.Message}", unparsable.Error);
+        OnCommandAbandoned(command, failure);
+        command.Fail(failure);
     }
 
     private void DispatchTagged(ImapStatusResponse completion)
@@ -216,6 +231,7 @@ internal sealed partial class ImapSession
         }
 
         ApplyStatusCode(completion);
+        OnCommandCompleted(command, completion.Status);
         command.Complete(this, completion);
     }
 
@@ -330,6 +346,9 @@ internal sealed partial class ImapSession
                 break;
             case ImapExpungeResponse expunge:
                 _dispatcher.Post(() => _events.OnMessageExpunged(expunge.SequenceNumber));
+                break;
+            case ImapVanishedResponse vanished:
+                _dispatcher.Post(() => _events.OnMessagesVanished(vanished));
                 break;
             case ImapFetchResponse { Message.Flags: not null } fetch:
                 _dispatcher.Post(() => _events.OnFlagsChanged(fetch.Message));

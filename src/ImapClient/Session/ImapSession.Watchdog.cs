@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ImapClient.Commands;
+using ImapClient.Diagnostics;
 
 namespace ImapClient.Session;
 
@@ -83,6 +84,7 @@ internal sealed partial class ImapSession
             foreach (var command in expired)
             {
                 // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
+                ImapLog.CommandTimedOut(Logger, command.Tag, command.Name, Stopwatch.GetElapsedTime(command.SentAt).TotalMilliseconds);
                 command.TimeOut(new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}."));
             }
         }

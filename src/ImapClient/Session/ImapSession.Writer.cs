@@ -21,7 +21,20 @@ internal sealed partial class ImapSession
     {
         var written = false;
         ThrowIfFaulted();
-        if (!await _writeLock.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false))
+        Interlocked.Increment(ref _waitingWriters);
+        bool entered;
+        try
+        {
+            // An IDLE holds the writer until told to stop: one that allows it gives way to this command.
+            InterruptIdle();
+            entered = await _writeLock.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingWriters);
+        }
+
+        if (!entered)
         {
             throw NotSentInTime(command, null);
         }
@@ -57,6 +70,8 @@ internal sealed partial class ImapSession
             {
                 ArmWatchdog();
             }
+
+            OnCommandSent(command, command.Tag.Length + 1 + builder.Written.Length);
 
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
             written = true;
@@ -119,9 +134,14 @@ internal sealed partial class ImapSession
                     continue;
                 }
 
-                var answer = command.Answer(challenge) ?? throw new ImapProtocolException(
+                var answer = await command.AnswerAsync(challenge, this).ConfigureAwait(false) ?? throw new ImapProtocolException(
                     $"The server sent an unexpected continuation during {command.Name}: + {challenge.Text}");
-                LogSent(answer.Span.SequenceEqual("*\r\n"u8) ? "*\r\n" : "***\r\n");
+                if (!answer.IsEmpty)
+                {
+                    LogSent(!command.AnswersAreSecret ? System.Text.Encoding.ASCII.GetString(answer.Span)
+                        : answer.Span.SequenceEqual("*\r\n"u8) ? "*\r\n" : "***\r\n");
+                }
+
                 output.Write(answer.Span);
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ImapClient.Commands;
+using ImapClient.Diagnostics;
 using ImapClient.Protocol;
 using ImapClient.Transport;
 
@@ -31,6 +32,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private volatile ImapCapabilities _capabilities = ImapCapabilities.None;
     private volatile MailboxState? _mailbox;
     private volatile ImapStatusResponse? _bye;
+    private volatile bool _closing;
     private volatile bool _utf8MailboxNames;
 
     private ImapSession(ImapTransport transport, ImapConnectionOptions options, ISessionEvents events)
@@ -127,7 +129,11 @@ internal sealed partial class ImapSession : IAsyncDisposable
     public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        SetDeadline(command, started);
+        if (!command.IsLongRunning)
+        {
+            SetDeadline(command, started);
+        }
+
         var sending = SendAsync(command, started, cancellationToken);
         return sending.IsCompletedSuccessfully && !cancellationToken.CanBeCanceled
             ? command.Outcome
@@ -185,6 +191,8 @@ internal sealed partial class ImapSession : IAsyncDisposable
             return;
         }
 
+        // After LOGOUT or the caller's own close, the end of the connection is no news.
+        var expected = _state == ImapConnectionState.Logout || _closing;
         _state = ImapConnectionState.Logout;
         ImapCommand[] failed;
         lock (_inflightLock)
@@ -194,8 +202,14 @@ internal sealed partial class ImapSession : IAsyncDisposable
             _streamingCommands = 0;
         }
 
+        if (!expected)
+        {
+            ImapLog.ConnectionBroken(Logger, fault.Message, fault.InnerException);
+        }
+
         foreach (var command in failed)
         {
+            OnCommandAbandoned(command, fault);
             command.Fail(fault);
         }
 
@@ -208,6 +222,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         Fault(new ImapConnectionException("The connection was closed by the caller."));
         StopWatchdog();
         try

@@ -15,6 +15,8 @@ internal sealed class MailboxState(string name)
     private uint? _uidNext;
     private uint? _firstUnseen;
     private MailboxAccess _access;
+    private ulong? _highestModSeq;
+    private bool _noModSeq;
 
     public string Name => name;
 
@@ -48,6 +50,14 @@ internal sealed class MailboxState(string name)
                 case ImapFlagsResponse flags:
                     _flags = flags.Flags;
                     break;
+                case ImapVanishedResponse { Earlier: false } vanished:
+                    var removed = vanished.Uids.Ranges.Sum(r => (long)r.End - r.Start + 1);
+                    _exists = (uint)Math.Max(0, _exists - removed);
+                    break;
+                case ImapFetchResponse { Message.ModSeq: { } modSeq } when _highestModSeq is { } highest && modSeq > highest:
+                    // A change reported since SELECT moves the mailbox's HIGHESTMODSEQ at least this far.
+                    _highestModSeq = modSeq;
+                    break;
                 case ImapStatusResponse { Code: { } code }:
                     ApplyCode(code);
                     break;
@@ -77,6 +87,12 @@ internal sealed class MailboxState(string name)
             case ImapResponseCodeKind.ReadWrite:
                 _access = MailboxAccess.ReadWrite;
                 break;
+            case ImapResponseCodeKind.HighestModSeq:
+                _highestModSeq = code.Number;
+                break;
+            case ImapResponseCodeKind.NoModSeq:
+                _noModSeq = true;
+                break;
             case ImapResponseCodeKind.Closed:
                 // SELECT while selected: what came before was about the mailbox being left, sent after ours was opened.
                 _exists = 0;
@@ -87,6 +103,8 @@ internal sealed class MailboxState(string name)
                 _uidNext = null;
                 _firstUnseen = null;
                 _access = default;
+                _highestModSeq = null;
+                _noModSeq = false;
                 break;
         }
     }
@@ -106,6 +124,8 @@ internal sealed class MailboxState(string name)
                 UidNext = _uidNext,
                 FirstUnseen = _firstUnseen,
                 Access = _access,
+                HighestModSeq = _highestModSeq,
+                NoModSeq = _noModSeq,
             };
         }
     }

@@ -27,8 +27,11 @@ internal sealed class ImapTransport : IAsyncDisposable
     {
         Input = pipe.Input;
         Output = pipe.Output;
+        _pipe = pipe;
         _pipeStartTls = startTls;
     }
+
+    private readonly IDuplexPipe? _pipe;
 
     private readonly Func<CancellationToken, Task<IDuplexPipe>>? _pipeStartTls;
 
@@ -37,7 +40,10 @@ internal sealed class ImapTransport : IAsyncDisposable
     public PipeWriter Output { get; }
 
     /// <summary>The TLS stream when the connection is encrypted, for the negotiated protocol and cipher.</summary>
-    public SslStream? Tls { get; }
+    public SslStream? Tls { get; private init; }
+
+    /// <summary>True once COMPRESS=DEFLATE is active.</summary>
+    public bool IsCompressed { get; private init; }
 
     /// <summary>True when the bytes travel encrypted.</summary>
     public bool IsEncrypted => Tls is not null || IsSimulatedTls;
@@ -74,6 +80,33 @@ internal sealed class ImapTransport : IAsyncDisposable
         }
 
         return new ImapTransport(tls);
+    }
+
+    /// <summary>
+    /// Switches both directions to raw deflate (COMPRESS=DEFLATE) over the same connection and returns the transport
+    /// to use from now on. <paramref name="alreadyRead"/> is what the old pipe had read past the server's OK: it is
+    /// already compressed, so it goes first into the decompressor.
+    /// </summary>
+    public async Task<ImapTransport> StartCompressionAsync(ReadOnlyMemory<byte> alreadyRead)
+    {
+        Stream inner;
+        if (_stream is not null)
+        {
+            await Input.CompleteAsync().ConfigureAwait(false);
+            await Output.CompleteAsync().ConfigureAwait(false);
+            inner = _stream;
+        }
+        else
+        {
+            inner = new PipeDuplexStream(_pipe!);
+        }
+
+        return new ImapTransport(new DeflateDuplexStream(inner, alreadyRead))
+        {
+            Tls = Tls,
+            IsSimulatedTls = IsSimulatedTls,
+            IsCompressed = true,
+        };
     }
 
     /// <summary>Stops both directions at once: a pending read returns and the socket closes. Safe to call twice.</summary>

@@ -176,9 +176,10 @@ public class ResponseCodeSessionTests(Delivery delivery)
         Assert.That(foo.Code.Arguments, Is.EqualTo("bar baz"));
         Assert.That(foo.Text, Is.EqualTo("hello"));
 
+        // HIGHESTMODSEQ is typed (RFC 7162) and reaches the caller as a number.
         var modseq = (ImapStatusResponse)(await untagged.NextAsync()).Response;
-        Assert.That(modseq.Code!.Name, Is.EqualTo("HIGHESTMODSEQ"));
-        Assert.That(modseq.Code.Arguments, Is.EqualTo("102784"));
+        Assert.That(modseq.Code!.Kind, Is.EqualTo(ImapResponseCodeKind.HighestModSeq));
+        Assert.That(modseq.Code.Number, Is.EqualTo(102784UL));
         Assert.That(modseq.Text, Is.Empty);
     }
 }

@@ -43,6 +43,12 @@ internal sealed class ScriptedServer : IAsyncDisposable
     /// <summary>The client's end of the pipe.</summary>
     public IDuplexPipe ClientPipe => new DuplexPipe(_toClient.Reader, _toServer.Writer);
 
+    /// <summary>The server's raw ends, for tests that layer something (deflate) over the bytes.</summary>
+    public PipeReader FromClient => _toServer.Reader;
+
+    /// <summary>The server's raw writing end.</summary>
+    public PipeWriter ToClient => _toClient.Writer;
+
     /// <summary>Everything the client wrote that the server has read so far.</summary>
     public string Received => _received.ToString();
 

@@ -23,6 +23,7 @@ public sealed class DovecotFixture
             TimeZone = Rfc3501Seed.TimeZone,
             SpecialUseMailboxes = true,
             PublicNamespace = true,
+            Compression = true,
         });
         try
         {

@@ -137,9 +137,9 @@ public class ResponseCodeTests
         // Gmail and Yahoo send this: no space, no text after the bracket.
         var status = ParseStatus("* OK [HIGHESTMODSEQ 102784]\r\n");
         Assert.That(status.Status, Is.EqualTo(ImapStatus.Ok));
-        Assert.That(status.Code!.Kind, Is.EqualTo(ImapResponseCodeKind.Unknown));
+        Assert.That(status.Code!.Kind, Is.EqualTo(ImapResponseCodeKind.HighestModSeq));
         Assert.That(status.Code.Name, Is.EqualTo("HIGHESTMODSEQ"));
-        Assert.That(status.Code.Arguments, Is.EqualTo("102784"));
+        Assert.That(status.Code.Number, Is.EqualTo(102784UL));
         Assert.That(status.Text, Is.Empty);
     }
 

@@ -103,3 +103,23 @@ public sealed class ImapUnknownResponse : ImapResponse
     /// <summary>The whole response line after <c>* </c>, as text (literals inline).</summary>
     public string Text { get; }
 }
+
+/// <summary>
+/// <c>* VANISHED [(EARLIER)] uids</c> (RFC 7162 QRESYNC): messages removed, named by UID. Without EARLIER they were
+/// just expunged (and replace EXPUNGE responses); with it, the server reports removals from before (a QRESYNC SELECT
+/// or a UID FETCH with VANISHED), which change nothing now.
+/// </summary>
+public sealed class ImapVanishedResponse : ImapResponse
+{
+    internal ImapVanishedResponse(bool earlier, SequenceSet uids)
+    {
+        Earlier = earlier;
+        Uids = uids;
+    }
+
+    /// <summary>True for <c>(EARLIER)</c>: removals from before this command.</summary>
+    public bool Earlier { get; }
+
+    /// <summary>The UIDs of the removed messages.</summary>
+    public SequenceSet Uids { get; }
+}

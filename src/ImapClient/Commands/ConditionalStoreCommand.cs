@@ -1,0 +1,47 @@
+using System.Globalization;
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// STORE with UNCHANGEDSINCE (RFC 7162): changes only messages whose MODSEQ is not above the value; the others are
+/// reported in the tagged OK's <c>[MODIFIED set]</c>.
+/// </summary>
+internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, ulong unchangedSince, bool silent, bool byUid)
+    : MessageSetCommand<ConditionalStoreResult>("STORE", set, byUid)
+{
+    private readonly List<FetchedMessage> _messages = [];
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        if (!session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))
+        {
+            throw new NotSupportedException("UNCHANGEDSINCE needs CONDSTORE (RFC 7162), which this server does not offer.");
+        }
+
+        var prefix = action switch
+        {
+            StoreAction.Add => "+FLAGS",
+            StoreAction.Remove => "-FLAGS",
+            _ => "FLAGS",
+        };
+        builder.Raw(Name).Space().Raw(Set.ToString())
+            .Raw(string.Create(CultureInfo.InvariantCulture, $" (UNCHANGEDSINCE {unchangedSince}) "))
+            .Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
+    }
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is not ImapFetchResponse { Message: { Flags: not null } message } || Addresses(message) != true)
+        {
+            return false;
+        }
+
+        _messages.Add(message);
+        return true;
+    }
+
+    protected override ConditionalStoreResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+        new(_messages, completion.Code is { Kind: ImapResponseCodeKind.Modified, Set: { } modified } ? modified : null);
+}

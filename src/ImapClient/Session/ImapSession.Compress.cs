@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using ImapClient.Commands;
+
+namespace ImapClient.Session;
+
+/// <summary>COMPRESS=DEFLATE: like STARTTLS, the transport changes under the running session, once.</summary>
+internal sealed partial class ImapSession
+{
+    private volatile bool _stopReadingForCompression;
+    private ReadOnlyMemory<byte> _readPastCompression;
+
+    /// <summary>Called on the reader loop by COMPRESS's tagged OK: the bytes after it are compressed.</summary>
+    public void StopReadingForCompression() => _stopReadingForCompression = true;
+
+    /// <summary>
+    /// Sends COMPRESS DEFLATE and, on OK, layers deflate under the pipes. The writer stays locked from the command
+    /// to the switch, and the reader stops right after the OK; what it had already read past the OK is compressed
+    /// data, which is handed to the decompressor first (unlike STARTTLS, where such bytes are dropped).
+    /// </summary>
+    public async Task<ImapStatusResponse> CompressAsync(CancellationToken cancellationToken)
+    {
+        var command = new CompressCommand();
+        var started = Stopwatch.GetTimestamp();
+        await SendAsync(command, started, cancellationToken, keepWriteLock: true).ConfigureAwait(false);
+        try
+        {
+            var ok = await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            await _readLoop.WaitAsync(Remaining(started), CancellationToken.None).ConfigureAwait(false);
+            ThrowIfFaulted();
+            try
+            {
+                _transport = await _transport.StartCompressionAsync(_readPastCompression).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Fault(ex);
+                throw;
+            }
+
+            _readPastCompression = default;
+            _stopReadingForCompression = false;
+            _readLoop = Task.Run(ReadLoopAsync, CancellationToken.None);
+            return ok;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}

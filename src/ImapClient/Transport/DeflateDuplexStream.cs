@@ -1,0 +1,140 @@
+using System.IO.Compression;
+
+namespace ImapClient.Transport;
+
+/// <summary>
+/// COMPRESS=DEFLATE (RFC 4978): raw deflate in both directions over the connection's stream. Every flush is a
+/// deflate sync flush, so a command leaves as soon as it is written rather than when the compressor's window fills.
+/// </summary>
+internal sealed class DeflateDuplexStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly DeflateStream _inflater;
+    private readonly DeflateStream _deflater;
+
+    /// <param name="inner">The connection (socket or TLS stream); owned: disposed with this stream.</param>
+    /// <param name="alreadyRead">Compressed bytes that were read from <paramref name="inner"/> before the switch.</param>
+    public DeflateDuplexStream(Stream inner, ReadOnlyMemory<byte> alreadyRead)
+    {
+        _inner = inner;
+        _inflater = new DeflateStream(new PrefixedReadStream(alreadyRead, inner), CompressionMode.Decompress, leaveOpen: true);
+        _deflater = new DeflateStream(inner, CompressionLevel.Fastest, leaveOpen: true);
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => _inflater.Read(buffer, offset, count);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _inflater.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _inflater.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override void Write(byte[] buffer, int offset, int count) => _deflater.Write(buffer, offset, count);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _deflater.WriteAsync(buffer, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _deflater.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override void Flush()
+    {
+        _deflater.Flush();
+        _inner.Flush();
+    }
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _deflater.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // The connection is going away: whatever the compressors still hold cannot be delivered anyway.
+            try
+            {
+                _deflater.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            _inflater.Dispose();
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Reads <c>prefix</c> first, then the stream.</summary>
+    private sealed class PrefixedReadStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+    {
+        private ReadOnlyMemory<byte> _prefix = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (TakePrefix(buffer) is var n and > 0)
+            {
+                return n;
+            }
+
+            return inner.Read(buffer);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            TakePrefix(buffer.Span) is var n and > 0 ? new(n) : inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int TakePrefix(Span<byte> buffer)
+        {
+            var n = Math.Min(buffer.Length, _prefix.Length);
+            _prefix.Span[..n].CopyTo(buffer);
+            _prefix = _prefix[n..];
+            return n;
+        }
+    }
+}
