@@ -19,7 +19,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>What the server enabled: the extension, or nothing when it declined.</returns>
     /// <exception cref="ArgumentException">The name is not an atom.</exception>
-    /// <exception cref="NotSupportedException">The server does not offer ENABLE, or the extension is QRESYNC; nothing was sent.</exception>
+    /// <exception cref="NotSupportedException">The server does not offer ENABLE; nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">Not in the Authenticated state (signed in, no mailbox selected); nothing was sent.</exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public Task<ImapCapabilities> EnableAsync(string capability, CancellationToken cancellationToken = default)
@@ -33,17 +33,15 @@ public sealed partial class ImapConnection
     /// ignores the rest. Enabling <c>UTF8=ACCEPT</c> (RFC 6855) or <c>IMAP4rev2</c> (RFC 9051) makes mailbox names
     /// travel as UTF-8 instead of modified UTF-7 from then on, and after <c>UTF8=ACCEPT</c> searches no longer name a
     /// charset (the RFC forbids it); after <c>IMAP4rev2</c> the server answers SEARCH with ESEARCH, which
-    /// <see cref="SearchAsync(SearchQuery, CancellationToken)"/> reads alike. Only in the Authenticated state, before
-    /// a mailbox is selected. Nothing else runs on the connection while ENABLE does.
+    /// <see cref="SearchAsync(SearchQuery, CancellationToken)"/> reads alike; after <c>QRESYNC</c> (RFC 7162) expunges
+    /// come as VANISHED (see <see cref="ExpungeResult.VanishedUids"/>) and QRESYNC SELECT parameters may be sent. Only
+    /// in the Authenticated state, before a mailbox is selected. Nothing else runs on the connection while ENABLE does.
     /// </summary>
     /// <param name="capabilities">The extensions, e.g. <c>["UTF8=ACCEPT", "CONDSTORE"]</c>.</param>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>What the server enabled (<c>* ENABLED</c>); also added to <see cref="EnabledCapabilities"/>.</returns>
     /// <exception cref="ArgumentException">No extension given, or a name that is not an atom.</exception>
-    /// <exception cref="NotSupportedException">
-    /// The server does not offer ENABLE, or QRESYNC was asked for: its VANISHED responses would replace the EXPUNGE
-    /// responses this library keeps the mailbox state with, and are not understood yet. Nothing was sent.
-    /// </exception>
+    /// <exception cref="NotSupportedException">The server does not offer ENABLE; nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">Not in the Authenticated state; nothing was sent.</exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<ImapCapabilities> EnableAsync(IEnumerable<string> capabilities, CancellationToken cancellationToken = default)
@@ -60,12 +58,6 @@ public sealed partial class ImapConnection
             if (capability is null || !CommandBuilder.IsValidKeyword(capability))
             {
                 throw new ArgumentException($"\"{capability}\" is not an extension name (an atom without spaces or specials).", nameof(capabilities));
-            }
-
-            if (string.Equals(capability, "QRESYNC", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new NotSupportedException(
-                    "QRESYNC cannot be enabled yet: the server would report expunges as VANISHED, which this library does not read. Nothing was sent.");
             }
         }
 

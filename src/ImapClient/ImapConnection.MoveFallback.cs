@@ -25,7 +25,7 @@ public sealed partial class ImapConnection
             var known = fetched.Where(m => m.Uid is not null).Select(m => m.Uid!.Value).ToList();
             if (known.Count == 0)
             {
-                return new MoveResult(CopyResult.None, [], originalsMarkedDeleted: false);
+                return new MoveResult(CopyResult.None, [], null, originalsMarkedDeleted: false);
             }
 
             uids = SequenceSet.Of(known);
@@ -39,10 +39,10 @@ public sealed partial class ImapConnection
             .ConfigureAwait(false);
         if (!uidExpunge && !allowPlainExpunge)
         {
-            return new MoveResult(copy, [], originalsMarkedDeleted: true);
+            return new MoveResult(copy, [], null, originalsMarkedDeleted: true);
         }
 
         var expunged = await _session.ExecuteAsync(new ExpungeCommand(uidExpunge ? copied : null), cancellationToken).ConfigureAwait(false);
-        return new MoveResult(copy, expunged.SequenceNumbers, originalsMarkedDeleted: false);
+        return new MoveResult(copy, expunged.SequenceNumbers, expunged.VanishedUids, originalsMarkedDeleted: false);
     }
 }

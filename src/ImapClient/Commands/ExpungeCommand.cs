@@ -34,5 +34,6 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => ExpungeReports.WouldClaim(response);
 
-    protected override ExpungeResult BuildResult(ImapSession session, ImapStatusResponse completion) => new(_expunges.SequenceNumbers);
+    protected override ExpungeResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+        new(_expunges.SequenceNumbers, _expunges.Vanished);
 }

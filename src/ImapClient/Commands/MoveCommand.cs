@@ -38,5 +38,5 @@ internal sealed class MoveCommand(SequenceSet set, string destination, bool byUi
     protected override bool WouldClaim(ImapUnparsableResponse response) => ExpungeReports.WouldClaim(response);
 
     protected override MoveResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
-        new(_copy ?? CopyUidCode.TryRead(completion.Code) ?? CopyResult.None, _expunges.SequenceNumbers, originalsMarkedDeleted: false);
+        new(_copy ?? CopyUidCode.TryRead(completion.Code) ?? CopyResult.None, _expunges.SequenceNumbers, _expunges.Vanished, originalsMarkedDeleted: false);
 }

@@ -16,7 +16,8 @@ internal sealed partial class ImapSession
 
     /// <summary>
     /// Called on the reader loop with ENABLE's completion, before any later response is parsed: from the next response
-    /// on, mailbox names travel as UTF-8 if the server enabled UTF8=ACCEPT or IMAP4rev2. ENABLE runs alone, so no
+    /// on, mailbox names travel as UTF-8 if the server enabled UTF8=ACCEPT or IMAP4rev2, and expunges come as VANISHED
+    /// if it enabled QRESYNC. ENABLE runs alone, so no
     /// command encoded under the old rules is still waiting to be written.
     /// </summary>
     public void RecordEnabled(ImapCapabilities enabled)
@@ -30,6 +31,12 @@ internal sealed partial class ImapSession
         if (enabled.Contains("UTF8=ACCEPT") || enabled.Contains("IMAP4rev2"))
         {
             Utf8MailboxNames = true;
+        }
+
+        // QRESYNC implies CONDSTORE (RFC 7162 section 3.2.3); from now on VANISHED replaces EXPUNGE.
+        if (enabled.Contains("QRESYNC"))
+        {
+            QresyncEnabled = true;
         }
     }
 }

@@ -141,8 +141,6 @@ public class EnableTests(Delivery delivery)
         await using var imap = await server.ConnectAsync("* OK [CAPABILITY IMAP4rev1 ENABLE] ready\r\n");
 
         Assert.That(await CatchAsync(imap.EnableAsync("UTF8=ACCEPT")), Is.TypeOf<InvalidOperationException>(), "not signed in");
-        Assert.That(await CatchAsync(imap.EnableAsync("QRESYNC")), Is.TypeOf<NotSupportedException>(), "VANISHED is not read yet");
-        Assert.That(await CatchAsync(imap.EnableAsync(["CONDSTORE", "qresync"])), Is.TypeOf<NotSupportedException>());
         Assert.That(await CatchAsync(imap.EnableAsync("TWO WORDS")), Is.TypeOf<ArgumentException>());
         Assert.That(await CatchAsync(imap.EnableAsync("X\r\nA1 LOGOUT")), Is.TypeOf<ArgumentException>());
         Assert.That(await CatchAsync(imap.EnableAsync(Array.Empty<string>())), Is.TypeOf<ArgumentException>());
@@ -183,6 +181,38 @@ public class EnableTests(Delivery delivery)
         tag = await server.ExpectCommandAsync("CREATE &AMQ-");
         await server.SendAsync($"{tag} OK done\r\n");
         await create.WaitAsync(Patience);
+    }
+
+    [Test]
+    public async Task After_QRESYNC_is_enabled_expunges_come_as_VANISHED_and_QRESYNC_SELECT_may_be_sent()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE QRESYNC UIDPLUS MOVE] ready\r\n");
+        await EnableAsync(server, imap, "QRESYNC", "QRESYNC");
+
+        var select = imap.SelectAsync("INBOX", new SelectOptions { Qresync = new QresyncState(67890007, 90060115194045000) });
+        var tag = await server.ExpectCommandAsync("SELECT INBOX (QRESYNC (67890007 90060115194045000))");
+        await server.SendAsync($"* 10 EXISTS\r\n* OK [UIDVALIDITY 67890007] ok\r\n* VANISHED (EARLIER) 41,43:116\r\n{tag} OK [READ-WRITE] done\r\n");
+        Assert.That((await select.WaitAsync(Patience)).Changes!.Vanished!.ToString(), Is.EqualTo("41,43:116"));
+
+        var expunge = imap.UidExpungeAsync(SequenceSet.Range(3, 9));
+        tag = await server.ExpectCommandAsync("UID EXPUNGE 3:9");
+        await server.SendAsync($"* VANISHED 3,5\r\n* VANISHED 8:9\r\n{tag} OK done\r\n");
+        var expunged = await expunge.WaitAsync(Patience);
+        Assert.That((expunged.SequenceNumbers.Count, expunged.VanishedUids!.ToString()), Is.EqualTo((0, "3,5,8:9")));
+        Assert.That(imap.SelectedMailbox!.Exists, Is.EqualTo(6u));
+
+        var move = imap.UidMoveAsync(SequenceSet.Single(12), "Archiv");
+        tag = await server.ExpectCommandAsync("UID MOVE 12 Archiv");
+        await server.SendAsync($"* OK [COPYUID 1 12 700] moved\r\n* VANISHED 12\r\n{tag} OK done\r\n");
+        var moved = await move.WaitAsync(Patience);
+        Assert.That((moved.UidMap[12], moved.VanishedUids!.ToString(), moved.ExpungedSequenceNumbers.Count), Is.EqualTo((700u, "12", 0)));
+        Assert.That(imap.SelectedMailbox!.Exists, Is.EqualTo(5u));
+
+        var plain = imap.ExpungeAsync();
+        tag = await server.ExpectCommandAsync("EXPUNGE");
+        await server.SendAsync($"{tag} OK nothing\r\n");
+        Assert.That((await plain.WaitAsync(Patience)).VanishedUids, Is.Null);
     }
 
     [Test]

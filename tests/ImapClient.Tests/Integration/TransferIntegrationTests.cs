@@ -136,6 +136,26 @@ public class TransferIntegrationTests
     }
 
     [Test]
+    public async Task With_QRESYNC_enabled_moves_and_expunges_report_the_vanished_UIDs()
+    {
+        await using var imap = await LoginAsync();
+        Assert.That((await imap.EnableAsync("QRESYNC")).Contains("QRESYNC"), Is.True);
+        var (_, destination, ids) = await PrepareAsync(imap, 5);
+        var uids = ids.Keys.Order().ToArray();
+
+        var moved = await imap.UidMoveAsync(SequenceSet.Of([uids[0], uids[1]]), destination);
+        Assert.That((moved.VanishedUids!.ToString(), moved.ExpungedSequenceNumbers.Count), Is.EqualTo(($"{uids[0]}:{uids[1]}", 0)));
+        Assert.That(imap.SelectedMailbox!.Exists, Is.EqualTo(3u));
+
+        await imap.UidStoreAsync(SequenceSet.Of(uids[2..]), StoreAction.Add, new MessageFlags(SystemFlags.Deleted), silent: true);
+        var expunged = await imap.UidExpungeAsync(SequenceSet.Single(uids[3]));
+        Assert.That(expunged.VanishedUids!.ToString(), Is.EqualTo(uids[3].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(imap.SelectedMailbox!.Exists, Is.EqualTo(2u));
+        Assert.That((await MessageIdsAsync(imap)).Keys, Is.EqualTo(new[] { uids[2], uids[4] }));
+        await AssertCopiesMatchAsync(imap, moved, destination, ids);
+    }
+
+    [Test]
     public async Task EXPUNGE_removes_the_messages_marked_deleted_and_UID_EXPUNGE_only_the_named_ones()
     {
         await using var imap = await LoginAsync();
