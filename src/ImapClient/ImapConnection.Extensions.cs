@@ -88,6 +88,7 @@ public sealed partial class ImapConnection
     /// <returns>The server's fields, names compared case-insensitively; empty when it sent <c>ID NIL</c>.</returns>
     /// <exception cref="ArgumentException">The fields break one of RFC 2971's limits.</exception>
     /// <exception cref="NotSupportedException">The server does not offer ID; nothing was sent.</exception>
+    /// <exception cref="InvalidOperationException">The connection was logged out; nothing was sent.</exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<IReadOnlyDictionary<string, string?>> IdAsync(
         IReadOnlyDictionary<string, string?>? clientId, CancellationToken cancellationToken = default)
