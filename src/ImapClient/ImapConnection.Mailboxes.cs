@@ -60,7 +60,7 @@ public sealed partial class ImapConnection
         if (MailboxCapabilities.IsExtended(request))
         {
             ThrowIfNotSignedIn("LIST");
-            MailboxCapabilities.RequireForList(request, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false));
+            MailboxCapabilities.RequireForList(request, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _session.Imap4Rev2Enabled);
         }
 
         return await _session.ExecuteAsync(new ListCommand(request, lsub: false), cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed partial class ImapConnection
         if ((items & (StatusItems.Size | StatusItems.Deleted | StatusItems.HighestModSeq | StatusItems.Recent)) != 0)
         {
             ThrowIfNotSignedIn("STATUS");
-            MailboxCapabilities.RequireForStatus(items, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false));
+            MailboxCapabilities.RequireForStatus(items, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _session.Imap4Rev2Enabled);
         }
 
         return await _session.ExecuteAsync(new StatusCommand(mailbox, items), cancellationToken).ConfigureAwait(false);

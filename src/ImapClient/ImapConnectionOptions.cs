@@ -74,6 +74,12 @@ public sealed class ImapConnectionOptions
     /// </summary>
     public ImapQuirks Quirks { get; set; } = ImapQuirks.All;
 
+    /// <summary>
+    /// Capabilities that COPY, MOVE and EXPUNGE act as if the server did not announce (MOVE, UIDPLUS), so that tests can
+    /// run the fallbacks against a server that has them.
+    /// </summary>
+    internal IReadOnlyCollection<string> IgnoredCapabilities { get; set; } = [];
+
     /// <summary>The TLS options for a connection to <paramref name="host"/>, built from <see cref="SslOptions"/> without changing it.</summary>
     internal SslClientAuthenticationOptions CreateSslOptions(string host)
     {

@@ -1,8 +1,8 @@
 namespace ImapClient.Commands;
 
 /// <summary>
-/// Untagged data that names no command: LIST, LSUB and NAMESPACE carry nothing to say which command asked, and a
-/// STATUS only its mailbox. Two commands that would both claim such data must not run side by side, or the data
+/// Untagged data that names no command: LIST, LSUB, NAMESPACE, ID and EXPUNGE carry nothing to say which command
+/// asked, and a STATUS only its mailbox. Two commands that would both claim such data must not run side by side, or the data
 /// could not be routed.
 /// </summary>
 [Flags]
@@ -24,12 +24,19 @@ internal enum ClaimedData
 
     /// <summary>The <c>* STATUS</c> of one named mailbox (STATUS): such commands may run side by side.</summary>
     OneStatus = 16,
+
+    /// <summary>Every <c>* n EXPUNGE</c> (and a MOVE's untagged <c>OK [COPYUID …]</c>) while in flight.</summary>
+    Expunge = 32,
+
+    /// <summary>Every <c>* ID</c> while in flight.</summary>
+    Id = 64,
 }
 
 /// <summary>Whether two commands' claims overlap.</summary>
 internal static class ClaimedDataRules
 {
-    private const ClaimedData Exclusive = ClaimedData.List | ClaimedData.Lsub | ClaimedData.Namespace | ClaimedData.AnyStatus;
+    private const ClaimedData Exclusive = ClaimedData.List | ClaimedData.Lsub | ClaimedData.Namespace | ClaimedData.AnyStatus
+        | ClaimedData.Expunge | ClaimedData.Id;
 
     public static bool Clash(ClaimedData a, ClaimedData b) =>
         (a & b & Exclusive) != 0

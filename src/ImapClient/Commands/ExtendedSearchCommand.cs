@@ -29,7 +29,7 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
         builder.Raw(Name).Raw(" RETURN ("u8);
         WriteReturnOptions(builder, returns == SearchReturnOptions.None ? SearchReturnOptions.All : returns);
         builder.Raw(") "u8);
-        SearchCriteria.WriteSearchProgram(builder, Query);
+        SearchCriteria.WriteSearchProgram(builder, Query, session.Utf8Accepted);
         builder.EndLine();
     }
 

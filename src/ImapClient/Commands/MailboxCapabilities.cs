@@ -26,7 +26,7 @@ internal static class MailboxCapabilities
         || request.Status != StatusItems.None || request.Patterns.Count != 1;
 
     /// <summary>Throws <see cref="NotSupportedException"/> naming the first capability the request needs and the server lacks.</summary>
-    public static void RequireForList(ListRequest request, ImapCapabilities capabilities)
+    public static void RequireForList(ListRequest request, ImapCapabilities capabilities, bool rev2Enabled = false)
     {
         var specialUse = (request.Selection & ListSelectionOptions.SpecialUse) != 0 || (request.Return & ListReturnOptions.SpecialUse) != 0;
         if (specialUse && !SpecialUse(capabilities))
@@ -47,12 +47,15 @@ internal static class MailboxCapabilities
                 throw Missing("LIST with a STATUS return option", "LIST-STATUS");
             }
 
-            RequireForStatus(request.Status, capabilities);
+            RequireForStatus(request.Status, capabilities, rev2Enabled);
         }
     }
 
-    /// <summary>Throws <see cref="NotSupportedException"/> for a status item the server does not offer.</summary>
-    public static void RequireForStatus(StatusItems items, ImapCapabilities capabilities)
+    /// <summary>
+    /// Throws <see cref="NotSupportedException"/> for a status item the server does not offer; RECENT is gone once the
+    /// server speaks IMAP4rev2 only, or was told to with ENABLE (<paramref name="rev2Enabled"/>).
+    /// </summary>
+    public static void RequireForStatus(StatusItems items, ImapCapabilities capabilities, bool rev2Enabled = false)
     {
         if ((items & StatusItems.Size) != 0 && !capabilities.Contains("STATUS=SIZE") && !capabilities.Imap4Rev2)
         {
@@ -69,10 +72,11 @@ internal static class MailboxCapabilities
             throw Missing("The HIGHESTMODSEQ status item", "CONDSTORE");
         }
 
-        if ((items & StatusItems.Recent) != 0 && capabilities.Imap4Rev2 && !capabilities.Imap4Rev1)
+        if ((items & StatusItems.Recent) != 0 && capabilities.Imap4Rev2 && (!capabilities.Imap4Rev1 || rev2Enabled))
         {
-            throw new NotSupportedException(
-                "The RECENT status item does not exist in IMAP4rev2, and the server offers only IMAP4rev2. Nothing was sent.");
+            throw new NotSupportedException(rev2Enabled
+                ? "The RECENT status item does not exist in IMAP4rev2, which this connection enabled. Nothing was sent."
+                : "The RECENT status item does not exist in IMAP4rev2, and the server offers only IMAP4rev2. Nothing was sent.");
         }
     }
 

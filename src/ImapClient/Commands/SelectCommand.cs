@@ -37,7 +37,10 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
 
     public override void OnSending(ImapSession session) => session.BeginSelect(mailbox);
 
-    /// <summary>The mailbox description belongs to the result, not to the events.</summary>
+    /// <summary>
+    /// The mailbox description belongs to the result, not to the events; so does the <c>* LIST</c> an IMAP4rev2 server
+    /// sends with the mailbox's canonical name (RFC 9051 section 6.3.2).
+    /// </summary>
     public override bool TryClaim(ImapResponse response)
     {
         if (options?.Qresync is not null)
@@ -54,7 +57,7 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         }
 
         return response is ImapExistsResponse or ImapRecentResponse
-            or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null };
+            or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null } or ImapListResponse { IsLsub: false };
     }
 
     protected override MailboxInfo BuildResult(ImapSession session, ImapStatusResponse completion)

@@ -47,4 +47,9 @@ public enum ImapResponseCodeKind
 
     /// <summary><c>MODIFIED set</c> (RFC 7162): the messages a conditional STORE left alone.</summary>
     Modified,
+
+    /// <summary>
+    /// CLOSED (RFC 7162, RFC 9051): the previously selected mailbox is closed; what follows is about the newly selected one.
+    /// </summary>
+    Closed,
 }

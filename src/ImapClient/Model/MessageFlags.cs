@@ -9,7 +9,11 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
 
     /// <summary>Creates a flag set.</summary>
     /// <param name="system">The system flags.</param>
-    /// <param name="keywords">Keywords such as <c>$Forwarded</c>; duplicates are removed, case-insensitively.</param>
+    /// <param name="keywords">
+    /// Keywords such as <c>$Forwarded</c> (see <see cref="MessageKeywords"/>), or extension flags <c>\Name</c> as a
+    /// server reported them; duplicates are removed, case-insensitively.
+    /// </param>
+    /// <exception cref="ArgumentException">A keyword is not an atom (spaces, parentheses, quotes, non-ASCII …), or is <c>\*</c> or <c>\Recent</c>.</exception>
     public MessageFlags(SystemFlags system, IEnumerable<string>? keywords = null)
         : this(system, Normalize(keywords), allowsNewKeywords: false)
     {
@@ -144,6 +148,11 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
         foreach (var k in keywords)
         {
             ArgumentException.ThrowIfNullOrEmpty(k, nameof(keywords));
+            if (!Protocol.CommandBuilder.IsValidFlag(k))
+            {
+                throw new ArgumentException($"\"{k}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(keywords));
+            }
+
             if (!list.Exists(x => string.Equals(x, k, StringComparison.OrdinalIgnoreCase)))
             {
                 list.Add(k);

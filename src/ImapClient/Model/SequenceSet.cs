@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -84,6 +85,51 @@ public sealed class SequenceSet
 
         return new([.. ranges]);
     }
+
+    /// <summary>
+    /// Parses a uid-set as servers send it in COPYUID (RFC 4315): numbers and ranges, no <c>*</c>, the ranges kept in
+    /// the order given (each with its ends ascending, since <c>4:2</c> means <c>2:4</c>). False for anything else.
+    /// </summary>
+    internal static bool TryParseUidSet(ReadOnlySpan<char> text, [NotNullWhen(true)] out SequenceSet? set)
+    {
+        set = null;
+        var ranges = new List<(uint, uint)>();
+        foreach (var part in text.Split(','))
+        {
+            var item = text[part];
+            var colon = item.IndexOf(':');
+            if (!TryParseUid(colon < 0 ? item : item[..colon], out var a) || !TryParseUid(colon < 0 ? item : item[(colon + 1)..], out var b))
+            {
+                return false;
+            }
+
+            ranges.Add((Math.Min(a, b), Math.Max(a, b)));
+        }
+
+        set = new([.. ranges]);
+        return true;
+
+        static bool TryParseUid(ReadOnlySpan<char> s, out uint uid) =>
+            uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out uid) && uid is > 0 and < uint.MaxValue;
+    }
+
+    /// <summary>How many numbers the set holds; <c>*</c> counts as <see cref="uint.MaxValue"/>.</summary>
+    internal long Count
+    {
+        get
+        {
+            var count = 0L;
+            foreach (var (start, end) in _ranges)
+            {
+                count += (long)end - start + 1;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>True when the set holds <c>*</c>, which stands for a number only the server knows.</summary>
+    internal bool HasStar => Array.Exists(_ranges, r => r.End == uint.MaxValue);
 
     /// <summary>True when the number is in the set (<c>*</c> counts as unbounded).</summary>
     /// <param name="number">The number.</param>
@@ -180,8 +226,6 @@ public sealed class SequenceSet
             }
         }
     }
-
-    private bool HasStar => Array.Exists(_ranges, r => r.End == uint.MaxValue);
 
     private static uint ParseNumber(string s, string whole)
     {

@@ -28,11 +28,18 @@ internal sealed class CommandBuilder
 
     public bool LiteralMinus { get; private set; }
 
+    /// <summary>
+    /// True once the server accepts UTF-8 in quoted strings (ENABLE UTF8=ACCEPT, RFC 6855, or IMAP4rev2): non-ASCII
+    /// text then goes quoted instead of as a literal, which without LITERAL+ would cost a round trip.
+    /// </summary>
+    public bool Utf8Quoted { get; set; }
+
     /// <summary>Empties the builder for the next command, keeping its buffers.</summary>
     public void Reset(bool literalPlus, bool literalMinus)
     {
         LiteralPlus = literalPlus;
         LiteralMinus = literalMinus;
+        Utf8Quoted = false;
         if (_buffer.Capacity > 64 * 1024)
         {
             // One big command (a long inline literal) must not keep its buffer for the life of the connection.
@@ -190,7 +197,7 @@ internal sealed class CommandBuilder
 
         foreach (var keyword in flags.Keywords)
         {
-            if (!IsValidKeyword(keyword))
+            if (!IsValidFlag(keyword))
             {
                 throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(flags));
             }
@@ -220,6 +227,15 @@ internal sealed class CommandBuilder
         return this;
     }
 
+    /// <summary>
+    /// A flag a client may send besides the system flags: a keyword, or an extension flag <c>\atom</c> (RFC 3501
+    /// flag-extension), which servers report among the keywords and a client must be able to store back. Never
+    /// <c>\*</c>, and never <c>\Recent</c>, which only the server sets.
+    /// </summary>
+    public static bool IsValidFlag(string flag) =>
+        IsValidKeyword(flag)
+        || (flag.Length > 1 && flag[0] == '\\' && IsValidKeyword(flag[1..]) && !string.Equals(flag, "\\Recent", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A keyword (flag-keyword) is a non-empty atom of 7-bit ASCII: no spaces, controls or specials.</summary>
     public static bool IsValidKeyword(string keyword) =>
         keyword.Length > 0 && keyword.AsSpan().IndexOfAny(NotKeywordChars) < 0 && Ascii.IsValid(keyword);
@@ -229,7 +245,7 @@ internal sealed class CommandBuilder
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f" +
         " ()\\{%*\"]\u007f");
 
-    private static bool CanQuote(ReadOnlySpan<byte> value)
+    private bool CanQuote(ReadOnlySpan<byte> value)
     {
         // Quoted strings may not hold CR, LF, NUL or (in IMAP4rev1) 8-bit bytes; long values read better as literals.
         if (value.Length > 1024)
@@ -239,13 +255,14 @@ internal sealed class CommandBuilder
 
         foreach (var b in value)
         {
-            if (b is 0 or (byte)'\r' or (byte)'\n' or >= 0x80)
+            if (b is 0 or (byte)'\r' or (byte)'\n' || (b >= 0x80 && !Utf8Quoted))
             {
                 return false;
             }
         }
 
-        return true;
+        // Only well-formed UTF-8 may be quoted; anything else stays a literal, which carries any byte but NUL.
+        return !Utf8Quoted || System.Text.Unicode.Utf8.IsValid(value);
     }
 
     private static byte[] NotAtomBytes()

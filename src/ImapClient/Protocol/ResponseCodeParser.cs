@@ -59,6 +59,7 @@ internal static class ResponseCodeParser
             (ImapResponseCodeKind.Alert, "ALERT"),
             (ImapResponseCodeKind.BadCharset, "BADCHARSET"),
             (ImapResponseCodeKind.Capability, "CAPABILITY"),
+            (ImapResponseCodeKind.Closed, "CLOSED"),
             (ImapResponseCodeKind.Parse, "PARSE"),
             (ImapResponseCodeKind.PermanentFlags, "PERMANENTFLAGS"),
             (ImapResponseCodeKind.ReadOnly, "READ-ONLY"),

@@ -217,6 +217,16 @@ internal static class ResponseParser
             return NamespaceResponseParser.Parse(ref reader, utf8Names);
         }
 
+        if (reader.TryReadKeyword("ENABLED"u8))
+        {
+            return new ImapEnabledResponse(ParseCapabilities(ref reader));
+        }
+
+        if (reader.TryReadKeyword("ID"u8))
+        {
+            return IdResponseParser.Parse(ref reader);
+        }
+
         var name = reader.ReadAtomString().ToUpperInvariant();
         return new ImapUnknownResponse(name, name + ReadRest(ref reader));
     }

@@ -5,10 +5,13 @@ namespace ImapClient;
 /// <summary>The search criteria part of SEARCH, SORT and THREAD commands, with the charset each grammar wants.</summary>
 internal static class SearchCriteria
 {
-    /// <summary>SEARCH: <c>[CHARSET UTF-8 SP] keys</c>; the charset only when some string is not ASCII.</summary>
-    public static void WriteSearchProgram(CommandBuilder builder, SearchQuery query)
+    /// <summary>
+    /// SEARCH: <c>[CHARSET UTF-8 SP] keys</c>; the charset only when some string is not ASCII, and never once UTF8=ACCEPT
+    /// is enabled (<paramref name="utf8Accepted"/>): RFC 6855 section 3 forbids it then, every string being UTF-8.
+    /// </summary>
+    public static void WriteSearchProgram(CommandBuilder builder, SearchQuery query, bool utf8Accepted)
     {
-        if ((query.Features & SearchFeatures.NonAscii) != 0)
+        if ((query.Features & SearchFeatures.NonAscii) != 0 && !utf8Accepted)
         {
             builder.Raw("CHARSET UTF-8 "u8);
         }

@@ -51,6 +51,7 @@ internal sealed partial class ImapSession
             // Only the holder of the write lock encodes, so one builder serves every command.
             var builder = _builder;
             builder.Reset(_capabilities.LiteralPlus, _capabilities.LiteralMinus);
+            builder.Utf8Quoted = Utf8MailboxNames;
             command.Encode(builder, this);
             command.Tag = NextTag();
             command.OnSending(this);

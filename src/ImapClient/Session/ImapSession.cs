@@ -60,8 +60,8 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
     /// <summary>
     /// True once the server agreed that mailbox names travel as UTF-8 instead of modified UTF-7 (ENABLE UTF8=ACCEPT,
-    /// RFC 6855, or an enabled IMAP4rev2). Nothing sets it yet: an ENABLE command that succeeds with either must, and
-    /// every name sent (<see cref="MailboxToWire"/>) and parsed follows it from then on.
+    /// RFC 6855, or an enabled IMAP4rev2; see <see cref="RecordEnabled"/>). Every name sent
+    /// (<see cref="MailboxToWire"/>) and parsed follows it from then on.
     /// </summary>
     public bool Utf8MailboxNames
     {

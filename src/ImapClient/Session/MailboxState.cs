@@ -93,6 +93,19 @@ internal sealed class MailboxState(string name)
             case ImapResponseCodeKind.NoModSeq:
                 _noModSeq = true;
                 break;
+            case ImapResponseCodeKind.Closed:
+                // SELECT while selected: what came before was about the mailbox being left, sent after ours was opened.
+                _exists = 0;
+                _recent = 0;
+                _flags = MessageFlags.Empty;
+                _permanentFlags = null;
+                _uidValidity = null;
+                _uidNext = null;
+                _firstUnseen = null;
+                _access = default;
+                _highestModSeq = null;
+                _noModSeq = false;
+                break;
         }
     }
 

@@ -77,9 +77,9 @@ public class UntaggedDataParsingTests(int segmentSize) : FetchParsingFixture(seg
     [Test]
     public void Unknown_responses_are_kept_with_their_text_literals_inline()
     {
-        var unknown = Parse<ImapUnknownResponse>("* ID (\"name\" {8}\r\nDovecot!)\r\n");
-        Assert.That(unknown.Keyword, Is.EqualTo("ID"));
-        Assert.That(unknown.Text, Is.EqualTo("ID (\"name\" {8}\r\nDovecot!)"));
+        var unknown = Parse<ImapUnknownResponse>("* XID (\"name\" {8}\r\nDovecot!)\r\n");
+        Assert.That(unknown.Keyword, Is.EqualTo("XID"));
+        Assert.That(unknown.Text, Is.EqualTo("XID (\"name\" {8}\r\nDovecot!)"));
         var numbered = Parse<ImapUnknownResponse>("* 3 XFOO bar\r\n");
         Assert.That(numbered.Keyword, Is.EqualTo("XFOO"));
         Assert.That(numbered.Text, Is.EqualTo("3 XFOO bar"));

@@ -9,7 +9,7 @@ public class SearchQueryEncodingTests
     private static string Encode(SearchQuery query, bool literalPlus = true)
     {
         var builder = new CommandBuilder(literalPlus, literalMinus: false);
-        SearchCriteria.WriteSearchProgram(builder, query);
+        SearchCriteria.WriteSearchProgram(builder, query, utf8Accepted: false);
         return Encoding.UTF8.GetString(builder.Written.Span);
     }
 
@@ -136,7 +136,7 @@ public class SearchQueryEncodingTests
     public void Without_LITERAL_plus_the_literal_is_synchronizing()
     {
         var builder = new CommandBuilder(literalPlus: false, literalMinus: false);
-        SearchCriteria.WriteSearchProgram(builder, SearchQuery.Subject("Grüße"));
+        SearchCriteria.WriteSearchProgram(builder, SearchQuery.Subject("Grüße"), utf8Accepted: false);
         Assert.That(Encoding.UTF8.GetString(builder.Written.Span), Is.EqualTo("CHARSET UTF-8 SUBJECT {7}\r\nGrüße"));
         Assert.That(builder.ContinuationPoints, Is.EqualTo(new[] { "CHARSET UTF-8 SUBJECT {7}\r\n".Length }));
     }

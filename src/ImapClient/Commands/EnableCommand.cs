@@ -1,0 +1,50 @@
+using ImapClient.Protocol;
+using ImapClient.Session;
+
+namespace ImapClient.Commands;
+
+/// <summary>
+/// ENABLE (RFC 5161). It changes how later commands are encoded and responses read (UTF-8 names, IMAP4rev2), so it
+/// runs alone: nothing encoded under the old rules may be on the wire while the server switches.
+/// </summary>
+internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCommand<ImapCapabilities>
+{
+    private readonly List<string> _enabled = [];
+
+    public override string Name => "ENABLE";
+
+    public override CommandTraits Traits => CommandTraits.Barrier;
+
+    public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Authenticated;
+
+    public override void Encode(CommandBuilder builder, ImapSession session)
+    {
+        builder.Raw("ENABLE"u8);
+        foreach (var capability in capabilities)
+        {
+            builder.Space().Raw(capability);
+        }
+
+        builder.EndLine();
+    }
+
+    public override bool TryClaim(ImapResponse response)
+    {
+        if (response is not ImapEnabledResponse enabled)
+        {
+            return false;
+        }
+
+        _enabled.AddRange(enabled.Capabilities.All);
+        return true;
+    }
+
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "ENABLED";
+
+    protected override ImapCapabilities BuildResult(ImapSession session, ImapStatusResponse completion)
+    {
+        var enabled = new ImapCapabilities(_enabled);
+        session.RecordEnabled(enabled);
+        return enabled;
+    }
+}
