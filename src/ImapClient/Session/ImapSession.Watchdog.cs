@@ -61,14 +61,17 @@ internal sealed partial class ImapSession
         }
 
         var lastReceived = Interlocked.Read(ref _lastReceived);
+        var waitingForReader = _waitingForReader;
         List<ImapCommand>? expired = null;
         bool pending;
         lock (_inflightLock)
         {
             foreach (var command in _inflight)
             {
-                // A server that is still sending is not stalled: the clock restarts with every byte received.
-                if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed)
+                // A server that is still sending is not stalled: the clock restarts with every byte received. Nor is
+                // one whose streamed body waits for the caller to read it.
+                if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed
+                    && !(waitingForReader && command is StreamingFetchCommand))
                 {
                     command.DeadlinePassed = true;
                     (expired ??= []).Add(command);
@@ -83,7 +86,12 @@ internal sealed partial class ImapSession
             foreach (var command in expired)
             {
                 // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
-                command.TimeOut(new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}."));
+                var timeout = new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}.");
+                command.TimeOut(timeout);
+                if (command is StreamingFetchCommand)
+                {
+                    InterruptStreamedBody(timeout);
+                }
             }
         }
 

@@ -58,11 +58,14 @@ internal static class FaultTestKit
     }
 
     /// <summary>Seeds a fresh mailbox of <see cref="User"/> with messages 1..<paramref name="count"/> (UIDs in the same order).</summary>
-    public static string SeedMailbox(int count, int bodyLines)
+    public static string SeedMailbox(int count, int bodyLines) => SeedMailbox(Enumerable.Repeat(bodyLines, count).ToArray());
+
+    /// <summary>Seeds a fresh mailbox whose message i+1 has <paramref name="bodyLines"/>[i] body lines.</summary>
+    public static string SeedMailbox(int[] bodyLines)
     {
         var name = "F" + Guid.NewGuid().ToString("N")[..12];
         var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        Server.SeedMessages(User, name, Enumerable.Range(1, count).Select(i => new SeedMessage(MessageContent(i, bodyLines), start.AddMinutes(i))));
+        Server.SeedMessages(User, name, bodyLines.Select((lines, i) => new SeedMessage(MessageContent(i + 1, lines), start.AddMinutes(i + 1))));
         return name;
     }
 
