@@ -183,7 +183,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
             command.Fail(fault);
         }
 
-        Interlocked.Exchange(ref _continuation, null)?.TrySetException(fault);
+        if (Interlocked.Exchange(ref _continuation, null) is { } continuation)
+        {
+            // Its waiter may have stopped waiting already (it timed out, or the command completed instead).
+            continuation.TrySetException(fault);
+            Observe(continuation.Task);
+        }
+
         _greeting.TrySetException(fault);
         Observe(_greeting.Task);
         CancelStreaming();

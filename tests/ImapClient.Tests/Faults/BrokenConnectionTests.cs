@@ -58,6 +58,52 @@ public class BrokenConnectionTests
         Assert.That(late.Error, Is.InstanceOf<ImapConnectionException>(), "a command after the break");
     }
 
+    [TestCase("A9999 OK completed\r\n", TestName = "{m}(a completion nobody is waiting for)")]
+    [TestCase("* 3 FETCH (UID 3 BODY[] {99999999999}\r\n", TestName = "{m}(a literal larger than any limit)")]
+    [TestCase("+ \r\n", TestName = "{m}(a continuation nobody asked for)")]
+    public async Task Injected_bytes_that_break_the_stream_fail_every_command_in_flight_loudly(string injected)
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await InjectUnderLoadAsync(injected);
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task InjectUnderLoadAsync(string injected)
+    {
+        var mailbox = SeedMailbox(40, bodyLines: 40);
+        FaultRule? rule = null;
+        await using var proxy = StartProxy(c => rule = c.ToClient.InjectAt(FaultPoint.Before("* 20 FETCH"), injected));
+        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        await imap.SelectAsync(mailbox);
+
+        var fetch = imap.FetchAsync(SequenceSet.Range(1, 40), new FetchRequest(FetchItems.Uid).AddBodySection(""));
+        var noop = imap.NoopAsync();
+        await rule!.Fired.WaitAsync(Patience);
+        var clock = Stopwatch.StartNew();
+        foreach (var (name, task) in new[] { ("FETCH", (Task)fetch), ("NOOP", noop) })
+        {
+            var (error, at) = await OutcomeAsync(task, clock);
+            if (injected.StartsWith('+'))
+            {
+                // A stray continuation is harmless: nothing waits for one, and the stream stays in step.
+                Assert.That(error, Is.Null, $"{name}: {error}");
+                continue;
+            }
+
+            Assert.That(error, Is.InstanceOf<ImapConnectionException>(), $"{name}: {error}");
+            Assert.That(Causes(error!), Has.Some.InstanceOf<ImapProtocolException>(), "the cause is named");
+            Assert.That(at, Is.LessThan(CommandTimeout));
+        }
+    }
+
+    private static IEnumerable<Exception> Causes(Exception error)
+    {
+        for (var cause = error.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
+
     [TestCase(FaultKind.Reset)]
     [TestCase(FaultKind.Close)]
     public async Task A_streamed_body_cut_short_throws_instead_of_ending_early(FaultKind kind)

@@ -54,6 +54,41 @@ public class StalledServerTests
     }
 
     [Test]
+    public async Task A_server_that_never_greets_fails_the_connect_after_the_connect_timeout()
+    {
+        await using var proxy = StartProxy(c => c.ToClient.Stall());
+        var options = Options(CommandTimeout);
+        options.ConnectTimeout = TimeSpan.FromSeconds(1);
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, options), clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(options.ConnectTimeout + Slack));
+    }
+
+    [Test]
+    public async Task A_server_that_stalls_in_the_middle_of_a_SASL_exchange_times_it_out_and_closes_the_connection()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await StallMidExchangeAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task StallMidExchangeAsync()
+    {
+        // The server's first SCRAM challenge is held back: the client is half-way through a conversation.
+        FaultRule? stall = null;
+        await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After("\r\n+ ", extraBytes: -2), FaultKind.Stall));
+        await using var imap = await ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, Options(CommandTimeout));
+        var auth = imap.AuthenticateAsync("SCRAM-SHA-256", new System.Net.NetworkCredential(User, Server.Users[User]));
+        await stall!.Fired.WaitAsync(Patience);
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(auth, clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout), "half a conversation cannot be resumed");
+    }
+
+    [Test]
     public async Task A_server_that_stalls_in_the_middle_of_a_response_times_out_the_command()
     {
         using var unobserved = UnobservedExceptions.Start();
