@@ -37,7 +37,7 @@ internal sealed class FaultDirection
     /// <summary>Bytes received from the sender and passed on so far.</summary>
     public long Forwarded => Interlocked.Read(ref _forwarded);
 
-    /// <summary>Waited before each piece (or each read, when not cut into pieces) is passed on.</summary>
+    /// <summary>Waited before each piece (or each read, when not cut into pieces) is passed on; whole milliseconds (Task.Delay).</summary>
     public TimeSpan Delay { get; set; }
 
     /// <summary>True while forwarding is stopped.</summary>

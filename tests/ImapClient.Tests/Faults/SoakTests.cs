@@ -23,14 +23,15 @@ public class SoakTests
     }
 
     [Test]
-    public async Task Commands_from_16_tasks_through_a_proxy_that_cuts_and_delays_each_get_exactly_their_own_result()
+    public async Task Commands_from_16_tasks_through_a_proxy_that_cuts_the_stream_each_get_exactly_their_own_result()
     {
         using var unobserved = UnobservedExceptions.Start();
+
+        // Responses split anywhere, commands reaching the server in fragments: routing must not depend on framing.
         await using (var proxy = StartProxy(c =>
         {
             c.ToClient.Pieces(1, 300, seed: 31);
             c.ToServer.Pieces(1, 40, seed: 32);
-            c.ToServer.Delay = TimeSpan.FromMilliseconds(0.2);
         }))
         {
             await SoakAsync(proxy, Math.Max(Size() / 2, Tasks));
