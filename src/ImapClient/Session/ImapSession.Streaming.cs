@@ -171,8 +171,8 @@ internal sealed partial class ImapSession
     /// <summary>The caller read on: the server's silence is measured again from now.</summary>
     private void ReaderCaughtUp()
     {
-        _waitingForReader = false;
         NoteReceived();
+        _waitingForReader = false;
     }
 
     /// <summary>

@@ -60,8 +60,9 @@ internal sealed partial class ImapSession
             _transport.Output.CancelPendingFlush();
         }
 
-        var lastReceived = Interlocked.Read(ref _lastReceived);
+        // In this order, against ReaderCaughtUp's: a reader that just caught up is seen with its fresh clock.
         var waitingForReader = _waitingForReader;
+        var lastReceived = Interlocked.Read(ref _lastReceived);
         List<ImapCommand>? expired = null;
         bool pending;
         lock (_inflightLock)
