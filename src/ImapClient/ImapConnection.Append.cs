@@ -15,10 +15,13 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; once the message is being sent it is sent to the end.</param>
     /// <returns>The UID the server gave it, when it says (UIDPLUS).</returns>
     /// <exception cref="ImapCommandException">The server refused (e.g. <c>[TRYCREATE]</c> when the mailbox does not exist).</exception>
+    /// <exception cref="ArgumentException">
+    /// The mailbox name is empty or holds control characters, or a keyword is not a valid atom; nothing is sent.
+    /// </exception>
     public async Task<AppendResult> AppendAsync(
         string mailbox, MimeMessage message, MessageFlags? flags = null, DateTimeOffset? internalDate = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        Protocol.MailboxName.Validate(mailbox, nameof(mailbox));
         ArgumentNullException.ThrowIfNull(message);
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
@@ -60,10 +63,13 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; once the message is being sent it is sent to the end.</param>
     /// <returns>The UID the server gave it, when it says (UIDPLUS).</returns>
     /// <exception cref="ImapConnectionException">The stream ended before <paramref name="length"/> bytes; the connection is closed, since the server still expects them.</exception>
+    /// <exception cref="ArgumentException">
+    /// The mailbox name is empty or holds control characters, or a keyword is not a valid atom; nothing is sent.
+    /// </exception>
     public async Task<AppendResult> AppendAsync(
         string mailbox, Stream content, long length, MessageFlags? flags = null, DateTimeOffset? internalDate = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        Protocol.MailboxName.Validate(mailbox, nameof(mailbox));
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         var command = new AppendCommand(mailbox, flags, internalDate, length, (destination, ct) => CopyExactlyAsync(content, destination, length, ct));

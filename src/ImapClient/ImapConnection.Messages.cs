@@ -10,9 +10,10 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The mailbox's state: counts, flags, UIDVALIDITY, UIDNEXT, first unseen, access.</returns>
     /// <exception cref="ImapCommandException">The server refused (e.g. no such mailbox); no mailbox is selected afterwards.</exception>
+    /// <exception cref="ArgumentException">The name is empty or holds control characters (CR, LF, NUL …); nothing is sent.</exception>
     public Task<MailboxInfo> SelectAsync(string mailbox, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        Protocol.MailboxName.Validate(mailbox, nameof(mailbox));
         return _session.ExecuteAsync(new SelectCommand(mailbox, readOnly: false), cancellationToken);
     }
 
@@ -21,9 +22,10 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The mailbox's state.</returns>
     /// <exception cref="ImapCommandException">The server refused.</exception>
+    /// <exception cref="ArgumentException">The name is empty or holds control characters (CR, LF, NUL …); nothing is sent.</exception>
     public Task<MailboxInfo> ExamineAsync(string mailbox, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(mailbox);
+        Protocol.MailboxName.Validate(mailbox, nameof(mailbox));
         return _session.ExecuteAsync(new SelectCommand(mailbox, readOnly: true), cancellationToken);
     }
 

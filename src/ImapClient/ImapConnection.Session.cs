@@ -32,6 +32,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The server's tagged OK. Servers usually list their new capabilities in it; otherwise call <see cref="CapabilityAsync"/>.</returns>
     /// <exception cref="ImapAuthenticationException">The server rejected the credentials.</exception>
+    /// <exception cref="ArgumentException">The user name or password contains NUL, which no IMAP string can carry.</exception>
     /// <exception cref="InvalidOperationException">
     /// Not in the NotAuthenticated state, the server announced LOGINDISABLED, or the connection is unencrypted and
     /// <see cref="ImapConnectionOptions.AllowPlaintextAuthentication"/> is off.
@@ -40,6 +41,18 @@ public sealed partial class ImapConnection
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
+
+        // CR and LF travel safely inside a literal; NUL cannot travel at all (RFC 3501: a literal is CHAR8, 1-255).
+        if (userName.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The user name contains NUL, which IMAP cannot send.", nameof(userName));
+        }
+
+        if (password.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The password contains NUL, which IMAP cannot send.", nameof(password));
+        }
+
         ThrowIfPlaintextRefused("LOGIN");
         return await SignInAsync(userName, "LOGIN", new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
     }

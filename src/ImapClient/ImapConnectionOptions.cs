@@ -8,8 +8,10 @@ public sealed class ImapConnectionOptions
     /// <summary>
     /// How long a command may wait for its completion before it fails with <see cref="TimeoutException"/>, counting the
     /// time it is held back behind commands it may not run beside. The clock restarts whenever the server sends
-    /// anything, so a long FETCH that keeps arriving never times out while a server that stalls does. Also bounds a
-    /// write the server does not accept. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.
+    /// anything, so a long FETCH that keeps arriving never times out while a server that stalls does. A streamed body
+    /// whose server stalls fails its read with <see cref="TimeoutException"/>; the time the caller takes to read a body
+    /// is not counted. Also bounds a write the server does not accept. Default 2 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for none.
     /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -161,6 +161,9 @@ internal abstract class ImapCommand
     protected abstract void OnCompleted(ImapSession session, ImapStatusResponse completion);
 
     protected abstract void SetException(Exception exception);
+
+    /// <summary>Nobody will await the outcome (sending failed, and the caller got that error instead).</summary>
+    public abstract void AbandonOutcome();
 }
 
 /// <summary>A command whose caller awaits a <typeparamref name="TResult"/>.</summary>
@@ -203,4 +206,6 @@ internal abstract class ImapCommand<TResult> : ImapCommand
     protected virtual Exception CreateFailure(ImapStatusResponse completion) => new ImapCommandException(Name, completion);
 
     protected override void SetException(Exception exception) => _result.TrySetException(exception);
+
+    public override void AbandonOutcome() => ImapSession.Observe(_result.Task);
 }

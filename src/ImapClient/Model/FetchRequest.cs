@@ -27,12 +27,19 @@ public sealed class FetchRequest
     /// and sends the decoded bytes. Only for servers that offer BINARY; the section must name a part (or be empty).
     /// </param>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentException">The section holds a control character, a non-ASCII character or ']'.</exception>
     public FetchRequest AddBodySection(string section, bool peek = true, long? offset = null, long? count = null, bool binary = false)
     {
         ArgumentNullException.ThrowIfNull(section);
-        if (section.AsSpan().IndexOfAny('\r', '\n') >= 0 || section.Contains(']', StringComparison.Ordinal))
+
+        // The section goes into the command line as it is: only printable ASCII, and no ']' that would end it early.
+        foreach (var c in section)
         {
-            throw new ArgumentException("A section may not contain CR, LF or ']'.", nameof(section));
+            if (c is < '\x20' or > '\x7e' or ']')
+            {
+                throw new ArgumentException(
+                    $"A section is printable ASCII without ']' (found U+{(int)c:X4}); CR, LF and NUL are never sent.", nameof(section));
+            }
         }
 
         if ((offset is null) != (count is null) || offset < 0 || count <= 0)

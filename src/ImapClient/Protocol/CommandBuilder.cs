@@ -167,8 +167,15 @@ internal sealed class CommandBuilder
     }
 
     /// <summary>Writes <c>{n}</c> CRLF and the bytes; non-synchronizing (<c>{n+}</c>) where the server allows it.</summary>
+    /// <exception cref="ArgumentException">The value contains NUL, which a literal cannot carry (RFC 3501 CHAR8).</exception>
     public CommandBuilder Literal(ReadOnlySpan<byte> value)
     {
+        // The public methods refuse NUL with their parameter's name; this is the last line, never reached by them.
+        if (value.Contains((byte)0))
+        {
+            throw new ArgumentException("A string sent to the server contains NUL, which IMAP cannot carry.", nameof(value));
+        }
+
         var nonSynchronizing = LiteralPlus || (LiteralMinus && value.Length <= 4096);
         Raw("{"u8).Number((ulong)value.Length).Raw(nonSynchronizing ? "+}\r\n"u8 : "}\r\n"u8);
         if (!nonSynchronizing)

@@ -15,6 +15,24 @@ internal static class MailboxName
     /// <summary>A name as the server sent it, decoded: from modified UTF-7 unless UTF-8 names were agreed.</summary>
     public static string FromWire(string wire, bool utf8) => utf8 ? wire : Decode(wire);
 
+    /// <summary>
+    /// Refuses names IMAP does not allow: empty, or holding control characters, DEL, or the Unicode line and paragraph
+    /// separators (RFC 9051 section 5.1). A CR or LF in a caller's name is refused here rather than encoded.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty or holds one of those characters.</exception>
+    public static void Validate(string name, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name, paramName);
+        foreach (var c in name)
+        {
+            if (c is < '\x20' or '\x7f' or (>= '\x80' and <= '\x9f') or '\u2028' or '\u2029')
+            {
+                throw new ArgumentException(
+                    $"A mailbox name may not contain control characters (found U+{(int)c:X4}).", paramName);
+            }
+        }
+    }
+
     /// <summary>Encodes a .NET string: printable ASCII stays (with <c>&amp;</c> as <c>&amp;-</c>), the rest becomes <c>&amp;base64(UTF-16BE)-</c>.</summary>
     public static string Encode(string name)
     {

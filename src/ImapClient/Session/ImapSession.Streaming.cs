@@ -27,8 +27,13 @@ internal sealed partial class ImapSession
     private bool StreamingWanted => Volatile.Read(ref _streamingCommands) > 0;
 
     /// <summary>Sends a command without awaiting its completion (streaming commands deliver as they go).</summary>
-    public Task SendCommandAsync(ImapCommand command, CancellationToken cancellationToken) =>
-        SendAsync(command, System.Diagnostics.Stopwatch.GetTimestamp(), cancellationToken);
+    public Task SendCommandAsync(ImapCommand command, CancellationToken cancellationToken)
+    {
+        // The watchdog times it out like any command when the server goes silent, the caller's reading time excepted.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        SetDeadline(command, started);
+        return SendAsync(command, started, cancellationToken);
+    }
 
     /// <summary>Keeps the count of streaming commands in flight; called under the in-flight lock.</summary>
     private void TrackStreaming(ImapCommand command, int delta)
@@ -69,7 +74,16 @@ internal sealed partial class ImapSession
         // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message.
         if (_previousBody is { } previous && !previous.Finished.IsCompleted)
         {
-            await Task.WhenAny(previous.Finished, _faulted.Task).ConfigureAwait(false);
+            _waitingForReader = true;
+            try
+            {
+                await Task.WhenAny(previous.Finished, _faulted.Task).ConfigureAwait(false);
+            }
+            finally
+            {
+                ReaderCaughtUp();
+            }
+
             if (_fault is not null)
             {
                 return false;
@@ -79,7 +93,7 @@ internal sealed partial class ImapSession
         LogReceived(full);
         var pipe = new Pipe(new PipeOptions(
             pauseWriterThreshold: BodyBufferPause, resumeWriterThreshold: BodyBufferPause / 2, useSynchronizationContext: false));
-        var content = new BodyReadStream(pipe.Reader.AsStream());
+        var content = new BodyReadStream(pipe.Reader);
         _previousBody = content;
         owner.Publish(new FetchedBody(message, name, section, origin, length, content));
         _literal = new StreamedLiteral(pipe.Writer, length);
@@ -104,7 +118,25 @@ internal sealed partial class ImapSession
         {
             foreach (var segment in chunk)
             {
-                var flush = await literal.Writer.WriteAsync(segment).ConfigureAwait(false);
+                var flushing = literal.Writer.WriteAsync(segment);
+                FlushResult flush;
+                if (flushing.IsCompleted)
+                {
+                    flush = flushing.Result;
+                }
+                else
+                {
+                    _waitingForReader = true;
+                    try
+                    {
+                        flush = await flushing.ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ReaderCaughtUp();
+                    }
+                }
+
                 if (flush.IsCanceled)
                 {
                     // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
@@ -128,6 +160,31 @@ internal sealed partial class ImapSession
         }
 
         return buffer.Slice(chunk.Length);
+    }
+
+    /// <summary>
+    /// True while the reader loop waits for the caller to read a body: the server's data waits in the socket, so its
+    /// silence is ours, and the streaming command is not timed out for it.
+    /// </summary>
+    private volatile bool _waitingForReader;
+
+    /// <summary>The caller read on: the server's silence is measured again from now.</summary>
+    private void ReaderCaughtUp()
+    {
+        NoteReceived();
+        _waitingForReader = false;
+    }
+
+    /// <summary>
+    /// The watchdog timed out a streaming command: a body in the middle of arriving will not be completed by a silent
+    /// server, so its reader gets the timeout instead of waiting for it.
+    /// </summary>
+    private void InterruptStreamedBody(TimeoutException timeout)
+    {
+        if (Volatile.Read(ref _literal) is not null && Volatile.Read(ref _previousBody) is { } body)
+        {
+            body.Interrupt(timeout);
+        }
     }
 
     /// <summary>Called by Fault from any thread: a reader loop waiting on a slow consumer must wake up and end.</summary>

@@ -61,6 +61,8 @@ internal sealed partial class ImapSession
             _transport.Output.CancelPendingFlush();
         }
 
+        // In this order, against ReaderCaughtUp's: a reader that just caught up is seen with its fresh clock.
+        var waitingForReader = _waitingForReader;
         var lastReceived = Interlocked.Read(ref _lastReceived);
         List<ImapCommand>? expired = null;
         bool pending;
@@ -68,8 +70,10 @@ internal sealed partial class ImapSession
         {
             foreach (var command in _inflight)
             {
-                // A server that is still sending is not stalled: the clock restarts with every byte received.
-                if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed)
+                // A server that is still sending is not stalled: the clock restarts with every byte received. Nor is
+                // one whose streamed body waits for the caller to read it.
+                if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed
+                    && !(waitingForReader && command is StreamingFetchCommand))
                 {
                     command.DeadlinePassed = true;
                     (expired ??= []).Add(command);
@@ -85,7 +89,12 @@ internal sealed partial class ImapSession
             {
                 // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
                 ImapLog.CommandTimedOut(Logger, command.Tag, command.Name, Stopwatch.GetElapsedTime(command.SentAt).TotalMilliseconds);
-                command.TimeOut(new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}."));
+                var timeout = new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}.");
+                command.TimeOut(timeout);
+                if (command is StreamingFetchCommand)
+                {
+                    InterruptStreamedBody(timeout);
+                }
             }
         }
 

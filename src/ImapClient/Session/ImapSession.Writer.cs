@@ -76,6 +76,13 @@ internal sealed partial class ImapSession
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
             written = true;
         }
+        catch
+        {
+            // The caller gets this exception and never awaits the outcome, which the fault or the watchdog may still
+            // fail once the command is registered: that failure must not surface as an unobserved task exception.
+            command.AbandonOutcome();
+            throw;
+        }
         finally
         {
             _continuation = null;

@@ -70,7 +70,19 @@ internal sealed partial class ImapSession : IAsyncDisposable
     }
 
     /// <summary>A caller's mailbox name in the form the server expects.</summary>
-    public string MailboxToWire(string name) => MailboxName.ToWire(name, Utf8MailboxNames);
+    /// <summary>
+    /// The wire form of a mailbox name or LIST pattern. Every command that sends one passes here, so a control
+    /// character (CR, LF …) is refused for all of them before anything is written.
+    /// </summary>
+    public string MailboxToWire(string name)
+    {
+        if (name.Length > 0)
+        {
+            MailboxName.Validate(name, nameof(name));
+        }
+
+        return MailboxName.ToWire(name, Utf8MailboxNames);
+    }
 
     public ImapTransport Transport => _transport;
 
@@ -214,7 +226,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
             command.Fail(fault);
         }
 
-        Interlocked.Exchange(ref _continuation, null)?.TrySetException(fault);
+        if (Interlocked.Exchange(ref _continuation, null) is { } continuation)
+        {
+            // Its waiter may have stopped waiting already (it timed out, or the command completed instead).
+            continuation.TrySetException(fault);
+            Observe(continuation.Task);
+        }
+
         _greeting.TrySetException(fault);
         Observe(_greeting.Task);
         CancelStreaming();

@@ -1,12 +1,16 @@
+using System.IO.Pipelines;
+
 namespace ImapClient.Transport;
 
 /// <summary>
 /// The caller's end of a streamed body. It reports when the caller is done with it (read to the end, or disposed),
 /// so the reader loop starts the next body only then and memory stays bounded by one body's buffer.
 /// </summary>
-internal sealed class BodyReadStream(Stream inner) : Stream
+internal sealed class BodyReadStream(PipeReader reader) : Stream
 {
+    private readonly Stream inner = reader.AsStream();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile Exception? _interrupted;
 
     /// <summary>Completes when the caller read to the end or disposed the stream.</summary>
     public Task Finished => _finished.Task;
@@ -25,9 +29,29 @@ internal sealed class BodyReadStream(Stream inner) : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>
+    /// The server went silent in the middle of this body: a read waiting for it, and every later read, throws
+    /// <paramref name="cause"/> (a <see cref="TimeoutException"/>) instead of waiting on.
+    /// </summary>
+    public void Interrupt(Exception cause)
+    {
+        _interrupted = cause;
+        reader.CancelPendingRead();
+    }
+
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        ThrowIfInterrupted();
+        int n;
+        try
+        {
+            n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_interrupted is not null && !cancellationToken.IsCancellationRequested)
+        {
+            throw Interrupted();
+        }
+
         if (n == 0 && buffer.Length > 0)
         {
             _finished.TrySetResult();
@@ -43,7 +67,17 @@ internal sealed class BodyReadStream(Stream inner) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        ThrowIfInterrupted();
+        int n;
+        try
+        {
+            n = inner.Read(buffer);
+        }
+        catch (OperationCanceledException) when (_interrupted is not null)
+        {
+            throw Interrupted();
+        }
+
         if (n == 0 && buffer.Length > 0)
         {
             _finished.TrySetResult();
@@ -51,6 +85,16 @@ internal sealed class BodyReadStream(Stream inner) : Stream
 
         return n;
     }
+
+    private void ThrowIfInterrupted()
+    {
+        if (_interrupted is not null)
+        {
+            throw Interrupted();
+        }
+    }
+
+    private TimeoutException Interrupted() => new(_interrupted!.Message, _interrupted);
 
     protected override void Dispose(bool disposing)
     {

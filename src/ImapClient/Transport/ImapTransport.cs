@@ -11,6 +11,7 @@ internal sealed class ImapTransport : IAsyncDisposable
 {
     private readonly Stream? _stream;
     private int _closed;
+    private volatile bool _pipesCompleted;
 
     public ImapTransport(Stream stream)
     {
@@ -56,6 +57,7 @@ internal sealed class ImapTransport : IAsyncDisposable
     /// </summary>
     public async Task<ImapTransport> StartTlsAsync(SslClientAuthenticationOptions options, CancellationToken cancellationToken)
     {
+        _pipesCompleted = true;
         await Input.CompleteAsync().ConfigureAwait(false);
         await Output.CompleteAsync().ConfigureAwait(false);
         if (_pipeStartTls is not null)
@@ -117,8 +119,21 @@ internal sealed class ImapTransport : IAsyncDisposable
             return;
         }
 
-        Input.CancelPendingRead();
-        Output.CancelPendingFlush();
+        // After STARTTLS began the plaintext pipes are completed, and cancelling a completed pipe throws: a failed
+        // handshake must still close the socket and report its own error, not that one.
+        if (!_pipesCompleted)
+        {
+            try
+            {
+                Input.CancelPendingRead();
+                Output.CancelPendingFlush();
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+            {
+                // Completed by a STARTTLS that began at this very moment.
+            }
+        }
+
         _stream?.Dispose();
     }
 

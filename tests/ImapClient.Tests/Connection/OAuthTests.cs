@@ -54,14 +54,13 @@ public class OAuthTests
     [Test]
     public async Task A_mailbox_name_with_CR_LF_cannot_inject_a_command()
     {
+        // Refused outright (RFC 9051 section 5.1 bars control characters from names), so nothing of it is written.
         await using var server = new ScriptedServer();
         await using var imap = await server.ConnectAsync("* PREAUTH ready\r\n");
-        var select = imap.SelectAsync("x\r\nA9 DELETE INBOX");
-        var line = await server.ReadLineAsync();
-        Assert.That(line, Does.StartWith("A0001 SELECT "));
-        Assert.That(line.TrimEnd('\r', '\n'), Does.Not.Contain("\r").And.Not.Contain("\n"));
-        var (tag, _) = SplitTag(line);
-        await server.SendAsync($"{tag} NO no such mailbox\r\n");
-        Assert.That(await CatchAsync(select), Is.TypeOf<ImapCommandException>());
+        Assert.That(() => imap.SelectAsync("x\r\nA9 DELETE INBOX"), Throws.ArgumentException);
+        var noop = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{tag} OK\r\n");
+        await noop.WaitAsync(Patience);
     }
 }

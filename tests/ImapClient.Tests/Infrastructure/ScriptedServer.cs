@@ -104,6 +104,94 @@ internal sealed class ScriptedServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads one whole command as bytes: its lines, and for each literal it announces exactly the announced bytes
+    /// (a synchronizing literal is answered with a continuation first). A CR or LF inside a literal stays inside it.
+    /// </summary>
+    public async Task<byte[]> ReadCommandAsync()
+    {
+        var command = new List<byte>();
+        while (true)
+        {
+            var line = await ReadLineBytesAsync();
+            command.AddRange(line);
+            if (LiteralAnnounced(line) is not { } literal)
+            {
+                return [.. command];
+            }
+
+            if (literal.Synchronizing)
+            {
+                await SendAsync("+ go ahead\r\n");
+            }
+
+            command.AddRange(await ReadBytesAsync(literal.Length));
+        }
+    }
+
+    /// <summary>The literal a line ends with (<c>{n}</c> or <c>{n+}</c> before CRLF), if any.</summary>
+    private static (int Length, bool Synchronizing)? LiteralAnnounced(byte[] line)
+    {
+        var text = Encoding.Latin1.GetString(line);
+        var open = text.LastIndexOf('{');
+        if (!text.EndsWith("}\r\n", StringComparison.Ordinal) || open < 0)
+        {
+            return null;
+        }
+
+        var inside = text[(open + 1)..^3];
+        var synchronizing = !inside.EndsWith('+');
+        return int.TryParse(synchronizing ? inside : inside[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? (n, synchronizing)
+            : null;
+    }
+
+    private async Task<byte[]> ReadLineBytesAsync()
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        while (true)
+        {
+            var result = await _toServer.Reader.ReadAsync(timeout.Token);
+            var buffer = result.Buffer;
+            if (buffer.PositionOf((byte)'\n') is { } end)
+            {
+                var line = buffer.Slice(0, buffer.GetPosition(1, end)).ToArray();
+                _toServer.Reader.AdvanceTo(buffer.GetPosition(1, end));
+                _received.Append(Encoding.UTF8.GetString(line));
+                return line;
+            }
+
+            _toServer.Reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                throw new EndOfStreamException("The client closed its side before writing a whole line.");
+            }
+        }
+    }
+
+    private async Task<byte[]> ReadBytesAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(ReadTimeout);
+        while (true)
+        {
+            var result = await _toServer.Reader.ReadAsync(timeout.Token);
+            var buffer = result.Buffer;
+            if (buffer.Length >= count)
+            {
+                var bytes = buffer.Slice(0, count).ToArray();
+                _toServer.Reader.AdvanceTo(buffer.GetPosition(count));
+                _received.Append(Encoding.UTF8.GetString(bytes));
+                return bytes;
+            }
+
+            _toServer.Reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                throw new EndOfStreamException($"The client closed its side before writing {count} bytes.");
+            }
+        }
+    }
+
     /// <summary>Reads a client line, asserts it is <paramref name="expected"/> after its tag, and returns the tag.</summary>
     public async Task<string> ExpectCommandAsync(string expected)
     {

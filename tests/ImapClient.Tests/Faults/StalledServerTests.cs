@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using static ImapClient.Tests.Integration.Faults.FaultTestKit;
+
+namespace ImapClient.Tests.Integration.Faults;
+
+/// <summary>
+/// A server that stops sending (or stops reading) gives <see cref="TimeoutException"/> after the command timeout,
+/// never a hang; a server that only paused is still in step with us once it sends again.
+/// </summary>
+public class StalledServerTests
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Late, but not much: the watchdog ticks at a sixteenth of the timeout; the rest is scheduling on a busy machine.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
+    [Test]
+    public async Task Commands_sent_to_a_silent_server_time_out_and_the_stream_stays_in_step_when_it_wakes()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await SilentThenAwakeAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task SilentThenAwakeAsync()
+    {
+        var mailbox = SeedMailbox(10, bodyLines: 2);
+        await using var proxy = StartProxy();
+        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var connection = await proxy.NextConnectionAsync();
+        await imap.SelectAsync(mailbox);
+
+        connection.ToClient.Stall();
+        var clock = Stopwatch.StartNew();
+        var commands = new (string Name, Task Task)[]
+        {
+            ("NOOP", imap.NoopAsync()),
+            ("FETCH", imap.FetchAsync(SequenceSet.Range(1, 10), new FetchRequest(FetchItems.Envelope))),
+            ("CAPABILITY", imap.CapabilityAsync()),
+        };
+        foreach (var (name, task) in commands)
+        {
+            var (error, at) = await OutcomeAsync(task, clock);
+            Assert.That(error, Is.InstanceOf<TimeoutException>(), $"{name}: {error}");
+            Assert.That(at, Is.GreaterThanOrEqualTo(CommandTimeout - TimeSpan.FromMilliseconds(50)).And.LessThan(CommandTimeout + Slack), name);
+        }
+
+        // The timed-out commands stay registered, so their late answers are consumed and not taken for new ones.
+        connection.ToClient.Resume();
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Selected));
+        await imap.NoopAsync().WaitAsync(Patience);
+        var fetched = await imap.FetchAsync(SequenceSet.Single(7), new FetchRequest(FetchItems.Envelope)).WaitAsync(Patience);
+        Assert.That(fetched.Single().Envelope!.Subject, Is.EqualTo("Message 7"));
+    }
+
+    [Test]
+    public async Task A_server_that_never_greets_fails_the_connect_after_the_connect_timeout()
+    {
+        await using var proxy = StartProxy(c => c.ToClient.Stall());
+        var options = Options(CommandTimeout);
+        options.ConnectTimeout = TimeSpan.FromSeconds(1);
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, options), clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(options.ConnectTimeout + Slack));
+    }
+
+    [Test]
+    public async Task A_server_that_stalls_in_the_middle_of_a_SASL_exchange_times_it_out_and_closes_the_connection()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await StallMidExchangeAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task StallMidExchangeAsync()
+    {
+        // The server's first SCRAM challenge is held back: the client is half-way through a conversation.
+        FaultRule? stall = null;
+        await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After("\r\n+ ", extraBytes: -2), FaultKind.Stall));
+        await using var imap = await ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, Options(CommandTimeout));
+        var auth = imap.AuthenticateAsync("SCRAM-SHA-256", new System.Net.NetworkCredential(User, Server.Users[User]));
+        await stall!.Fired.WaitAsync(Patience);
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(auth, clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout), "half a conversation cannot be resumed");
+    }
+
+    [Test]
+    public async Task A_server_that_stalls_in_the_middle_of_a_response_times_out_the_command()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await StallMidResponseAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task StallMidResponseAsync()
+    {
+        var mailbox = SeedMailbox(40, bodyLines: 20);
+        FaultRule? stall = null;
+        await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After("* 20 FETCH"), FaultKind.Stall));
+        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var connection = await proxy.NextConnectionAsync();
+        await imap.SelectAsync(mailbox);
+
+        var fetch = imap.FetchAsync(SequenceSet.Range(1, 40), new FetchRequest(FetchItems.Uid).AddBodySection(""));
+        await stall!.Fired.WaitAsync(Patience);
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(fetch, clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+
+        connection.ToClient.Resume();
+        var again = await imap.FetchAsync(SequenceSet.Single(40), new FetchRequest(FetchItems.Envelope)).WaitAsync(Patience);
+        Assert.That(again.Single().Envelope!.Subject, Is.EqualTo("Message 40"));
+    }
+
+    [Test]
+    public async Task A_server_that_stalls_in_the_middle_of_a_streamed_body_times_out_the_read()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await StallMidBodyAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task StallMidBodyAsync()
+    {
+        var mailbox = SeedMailbox(3, bodyLines: 2000);
+        FaultRule? stall = null;
+        await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After(BodyLine(2, 1000)), FaultKind.Stall));
+        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        await imap.SelectAsync(mailbox);
+
+        var clock = new Stopwatch();
+        var task = Task.Run(async () =>
+        {
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 3), new FetchRequest(FetchItems.Uid).AddBodySection("")))
+            {
+                var buffer = new byte[8192];
+                while (await body.Content.ReadAsync(buffer) > 0)
+                {
+                }
+            }
+        });
+        await stall!.Fired.WaitAsync(Patience);
+        clock.Start();
+        var (error, at) = await OutcomeAsync(task, clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+    }
+
+    [Test]
+    public async Task A_reader_slower_than_the_timeout_is_not_taken_for_a_stalled_server()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        await SlowReaderAsync();
+        await unobserved.AssertNoneAsync();
+    }
+
+    private static async Task SlowReaderAsync()
+    {
+        // The first body fits in what the connection buffers for a reader, so the second one waits for the caller to
+        // finish it; the second is far larger, so the server's data waits in the socket while the caller dawdles.
+        int[] lines = [100, 32_000];
+        var mailbox = SeedMailbox(lines);
+        await using var imap = await LoginAsync(null, CommandTimeout);
+        await imap.SelectAsync(mailbox);
+
+        var lengths = new List<long>();
+        await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 2), new FetchRequest(FetchItems.Uid).AddBodySection("")))
+        {
+            var buffer = new byte[4096];
+            var length = (long)await body.Content.ReadAsync(buffer);
+
+            // The caller takes its time over the body: the server is not silent, we are just not reading.
+            await Task.Delay(CommandTimeout * 1.5);
+            int n;
+            while ((n = await body.Content.ReadAsync(buffer).AsTask().WaitAsync(Patience)) > 0)
+            {
+                length += n;
+            }
+
+            lengths.Add(length);
+        }
+
+        Assert.That(lengths, Is.EqualTo(new[] { MessageContent(1, lines[0]).Length, MessageContent(2, lines[1]).Length }));
+        await imap.NoopAsync().WaitAsync(Patience);
+    }
+
+    [Test]
+    public async Task A_server_that_stops_reading_during_an_APPEND_times_it_out_and_stores_nothing()
+    {
+        using var unobserved = UnobservedExceptions.Start();
+        var mailbox = SeedMailbox(1, bodyLines: 1);
+        await AppendToDeafServerAsync(mailbox);
+        await unobserved.AssertNoneAsync();
+
+        await using var direct = await LoginAsync(null, TimeSpan.FromSeconds(30));
+        var info = await direct.ExamineAsync(mailbox);
+        Assert.That(info.Exists, Is.EqualTo(1), "the message the server never fully read was not stored");
+    }
+
+    private static async Task AppendToDeafServerAsync(string mailbox)
+    {
+        await using var proxy = StartProxy();
+        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var connection = await proxy.NextConnectionAsync();
+        connection.ToServer.Stall();
+
+        // Far more than the socket buffers on both sides of the proxy hold, so the client's writes must block.
+        const long Size = 64L * 1024 * 1024;
+        var clock = Stopwatch.StartNew();
+        var (error, at) = await OutcomeAsync(imap.AppendAsync(mailbox, new GeneratedMessageStream(Size), Size), clock);
+        Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
+        Assert.That(at, Is.LessThan(TimeSpan.FromSeconds(10)), "buffers fill in moments; then the stall timeout");
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout), "half an APPEND is on the wire: the connection is closed");
+    }
+}
