@@ -57,7 +57,7 @@ public sealed class MailboxSynchronizer
 
         var (changed, vanished, current) = from switch
         {
-            SyncMethod.Qresync => FromQresync(info, previous),
+            SyncMethod.Qresync => await FromQresyncAsync(info, previous, cancellationToken).ConfigureAwait(false),
             SyncMethod.Condstore => await FromCondstoreAsync(info, previous, cancellationToken).ConfigureAwait(false),
             _ => await FromFullAsync(info, cancellationToken).ConfigureAwait(false),
         };
@@ -103,17 +103,31 @@ public sealed class MailboxSynchronizer
         var added = info.Exists == 0 ? [] : await _connection.UidFetchAsync(SequenceSet.All, Summaries(method), cancellationToken).ConfigureAwait(false);
         var ordered = added.Where(m => m.Uid is not null).OrderBy(m => m.Uid).ToList();
         var highest = method == SyncMethod.Full ? null : _connection.SelectedMailbox?.HighestModSeq ?? info.HighestModSeq;
-        var state = new MailboxSyncState(info.UidValidity ?? 0, highest, ordered.ToDictionary(m => m.Uid!.Value, m => m.Flags ?? MessageFlags.Empty));
+        var state = new MailboxSyncState(info.UidValidity ?? 0, highest, ordered.ToDictionary(m => m.Uid!.Value, m => Stored(m.Flags)));
         return new MailboxSyncResult(method, uidValidityChanged, ordered, [], [], state);
     }
 
-    /// <summary>QRESYNC: the SELECT itself reported the changed messages (new ones included) and the removed UIDs.</summary>
-    private static (IReadOnlyList<FetchedMessage> Changed, IEnumerable<uint> Vanished, HashSet<uint>? Current) FromQresync(MailboxInfo info, MailboxSyncState previous)
+    /// <summary>
+    /// QRESYNC: the SELECT itself reported the removed UIDs and the changed messages among those held (the known UIDs
+    /// were sent, so the server reports only about those); messages above the highest UID held are the new ones.
+    /// </summary>
+    private async Task<(IReadOnlyList<FetchedMessage>, IEnumerable<uint>, HashSet<uint>?)> FromQresyncAsync(
+        MailboxInfo info, MailboxSyncState previous, CancellationToken cancellationToken)
     {
         // The set may span ranges far larger than what the client holds: test what is held against it, never expand it.
         var changes = info.Changes;
-        var vanished = changes?.Vanished is { } set ? previous.Messages.Keys.Where(set.Contains) : [];
-        return (changes?.Changed ?? [], vanished, null);
+        var vanished = changes?.Vanished is { } set ? previous.Messages.Keys.Where(set.Contains).ToList() : [];
+        var changed = new List<FetchedMessage>(changes?.Changed ?? []);
+        var highestHeld = previous.Messages.Count == 0 ? 0 : previous.Messages.Keys.Max();
+        if (info.Exists > 0 && (info.UidNext is null || info.UidNext > highestHeld + 1))
+        {
+            // "n:*" names the last message even when every UID is below n: only UIDs above the highest held are new.
+            var above = await _connection.UidFetchAsync(
+                SequenceSet.Range(highestHeld + 1, uint.MaxValue), new FetchRequest(FetchItems.Uid | FetchItems.Flags), cancellationToken).ConfigureAwait(false);
+            changed.AddRange(above.Where(m => m.Uid > highestHeld));
+        }
+
+        return (changed, vanished, null);
     }
 
     /// <summary>CONDSTORE: the messages whose MODSEQ moved, and the UID list to find what was removed.</summary>
@@ -164,7 +178,7 @@ public sealed class MailboxSynchronizer
                 continue;
             }
 
-            var flags = message.Flags ?? MessageFlags.Empty;
+            var flags = Stored(message.Flags);
             if (!messages.TryGetValue(uid, out var before))
             {
                 newUids.Add(uid);
@@ -188,7 +202,7 @@ public sealed class MailboxSynchronizer
                 .Where(m => m.Uid is { } uid && newUids.Contains(uid)).OrderBy(m => m.Uid)];
             foreach (var message in added)
             {
-                messages[message.Uid!.Value] = message.Flags ?? MessageFlags.Empty;
+                messages[message.Uid!.Value] = Stored(message.Flags);
             }
         }
 
@@ -196,6 +210,14 @@ public sealed class MailboxSynchronizer
         var state = new MailboxSyncState(previous.UidValidity, method == SyncMethod.Full ? null : highest ?? previous.HighestModSeq, messages);
         return new MailboxSyncResult(method, false, added, [.. flagChanges.OrderBy(c => c.Uid)], [.. gone], state);
     }
+
+    /// <summary>\Recent belongs to one session, not to the message: kept out of the state, it can never look like a change.</summary>
+    private static MessageFlags Stored(MessageFlags? flags) => flags switch
+    {
+        null => MessageFlags.Empty,
+        _ when !flags.Contains(SystemFlags.Recent) => flags,
+        _ => new MessageFlags(flags.System & ~SystemFlags.Recent, flags.Keywords),
+    };
 
     private FetchRequest Summaries(SyncMethod method) =>
         new(method == SyncMethod.Full ? _summaryItems : _summaryItems | FetchItems.ModSeq);

@@ -59,4 +59,55 @@ public class IdleIntegrationTests
         var status = await watcher.FetchAsync(SequenceSet.Range(1, 4), new FetchRequest(FetchItems.Flags));
         Assert.That(status, Has.Count.EqualTo(4));
     }
+
+    [Test]
+    public async Task Another_connections_move_and_expunge_arrive_once_each_while_idling()
+    {
+        var mailbox = IntegrationConnections.SeedMailbox(4);
+        await using var watcher = await IntegrationConnections.LoginAsync("testuser");
+        await using var other = await IntegrationConnections.LoginAsync("testuser");
+        await watcher.SelectAsync(mailbox);
+        await other.SelectAsync(mailbox);
+        await other.CreateAsync(mailbox + "-moved");
+
+        var idling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.ContinuationRequested += (_, _) => idling.TrySetResult();
+        var expunged = new List<uint>();
+        var gotBoth = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource(Patience);
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var update in watcher.WatchAsync(cancellationToken: stop.Token))
+            {
+                if (update is ImapExpungeResponse expunge)
+                {
+                    expunged.Add(expunge.SequenceNumber);
+                    if (expunged.Count == 2)
+                    {
+                        gotBoth.TrySetResult();
+                        return;
+                    }
+                }
+            }
+        });
+
+        await idling.Task.WaitAsync(Patience);
+        await other.UidMoveAsync(SequenceSet.Single(1), mailbox + "-moved");
+        await other.UidStoreAsync(SequenceSet.Single(3), StoreAction.Add, new MessageFlags(SystemFlags.Deleted), silent: true);
+        await other.UidExpungeAsync(SequenceSet.Single(3));
+        await gotBoth.Task.WaitAsync(Patience);
+        await watching.WaitAsync(Patience);
+
+        // The server may report both in one batch, highest number first: replay them against the view before.
+        var view = new List<uint> { 1, 2, 3, 4 };
+        foreach (var number in expunged)
+        {
+            view.RemoveAt((int)number - 1);
+        }
+
+        Assert.That(view, Is.EqualTo(new uint[] { 2, 4 }), $"expunges reported: {string.Join(",", expunged)}");
+        Assert.That(watcher.SelectedMailbox!.Exists, Is.EqualTo(2u));
+        var left = await watcher.UidFetchAsync(SequenceSet.All, new FetchRequest(FetchItems.Uid));
+        Assert.That(left.Select(m => m.Uid), Is.EqualTo(new uint?[] { 2, 4 }));
+    }
 }
