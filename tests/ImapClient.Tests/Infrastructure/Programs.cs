@@ -20,7 +20,8 @@ internal static class Programs
     /// stay open long after the build.
     /// </summary>
     public static async Task<ProgramResult> RunAsync(
-        string program, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+        string program, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = Path.GetTempFileName();
         var error = Path.GetTempFileName();
@@ -39,6 +40,11 @@ internal static class Programs
             }
 
             PrepareEnvironment(start);
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
+
             using var process = Process.Start(start)!;
             using var timer = new CancellationTokenSource(timeout ?? DefaultTimeout);
             try
