@@ -68,11 +68,12 @@ internal sealed class LocalPackage
         var package = new LocalPackage(root, libraryVersion, version);
 
         // The library these tests were built with, packed without building it again: the same code in the same
-        // configuration (Release under tests/run.sh), under the test version.
+        // configuration (Release under tests/run.sh), under the test version. Not for publishing, so a CI clone
+        // without a remote may pack it too.
         var configuration = typeof(LocalPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         await Programs.DotnetAsync(
             root, "pack", Path.Combine(RepositoryRoot, "src", "ImapClient", "ImapClient.csproj"), "--nologo", "--no-build",
-            "-c", configuration, "-o", package.Feed, $"-p:PackageVersion={version}",
+            "-c", configuration, "-o", package.Feed, $"-p:PackageVersion={version}", "-p:RequireRepositoryInformation=false",
             $"-p:NuspecOutputPath={Path.Combine(root, "nuspec")}{Path.DirectorySeparatorChar}");
 
         var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
