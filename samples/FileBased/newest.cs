@@ -1,0 +1,47 @@
+#!/usr/bin/env dotnet
+// Prints the date and subject of the newest messages in INBOX, newest first. A .NET 10 file-based app: no project
+// file, just
+//
+//   IMAP_PASSWORD=… dotnet run newest.cs -- imap.example.org 993 ann
+//
+// Arguments: HOST [PORT [USER [PASSWORD]]]; each one missing comes from IMAP_HOST, IMAP_PORT (default 993),
+// IMAP_USER or IMAP_PASSWORD. Port 993 is TLS from the first byte; any other port must offer STARTTLS, unless
+// IMAP_TLS=none (a test server on this machine: the password is then protected only by SCRAM, if the server has it).
+#:package ImapClient@0.1.0
+
+using System.Globalization;
+using System.Net;
+using ImapClient;
+
+const int Count = 10;
+
+var host = Setting(0, "IMAP_HOST");
+var port = int.Parse(Setting(1, "IMAP_PORT", "993"), CultureInfo.InvariantCulture);
+var user = Setting(2, "IMAP_USER");
+var password = Setting(3, "IMAP_PASSWORD");
+var security = Environment.GetEnvironmentVariable("IMAP_TLS") == "none" ? ImapSecurity.None
+    : port == 993 ? ImapSecurity.ImplicitTls
+    : ImapSecurity.StartTlsRequired;
+
+await using var imap = await ImapConnection.ConnectAsync(host, port, security);
+
+// The strongest mechanism both sides support (SCRAM-SHA-256 first); a wrong password throws.
+await imap.AuthenticateAsync(new NetworkCredential(user, password));
+
+// EXAMINE: read-only, so looking marks nothing as seen. Sequence numbers run in arrival order.
+var inbox = await imap.ExamineAsync("INBOX");
+if (inbox.Exists > 0)
+{
+    var first = inbox.Exists > Count ? inbox.Exists - Count + 1 : 1;
+    var messages = await imap.FetchAsync(SequenceSet.Range(first, inbox.Exists), new FetchRequest(FetchItems.Envelope));
+    foreach (var message in messages.OrderByDescending(m => m.SequenceNumber))
+    {
+        Console.WriteLine($"{message.Envelope?.Date:yyyy-MM-dd}  {message.Envelope?.Subject}");
+    }
+}
+
+await imap.LogoutAsync();
+
+string Setting(int index, string variable, string? fallback = null) =>
+    (args.Length > index ? args[index] : Environment.GetEnvironmentVariable(variable) ?? fallback)
+    ?? throw new ArgumentException($"Give argument {index + 1} or set {variable}.");

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Xml.Linq;
+using ImapClient.Tests.Infrastructure;
+
+namespace ImapClient.Tests.Integration.Packaging;
+
+/// <summary>The NuGet package as users get it: what it says about itself, and a new app built against it.</summary>
+public class PackageTests
+{
+    [Test]
+    public async Task The_package_names_itself_its_license_readme_repository_and_dependencies()
+    {
+        var package = await LocalPackage.GetAsync();
+        using var nupkg = ZipFile.OpenRead(package.PackagePath);
+        var nuspec = XDocument.Load(nupkg.GetEntry("ImapClient.nuspec")!.Open()).Root!;
+        var ns = nuspec.GetDefaultNamespace();
+        var metadata = nuspec.Element(ns + "metadata")!;
+        string? Field(string name) => metadata.Element(ns + name)?.Value;
+
+        Assert.That(Field("id"), Is.EqualTo("ImapClient"));
+        Assert.That(Field("version"), Is.EqualTo(package.Version));
+        Assert.That(Field("description"), Does.Contain("IMAP"));
+        Assert.That(Field("tags")!.Split(' '), Does.Contain("imap").And.Contain("email"));
+        Assert.That(metadata.Element(ns + "license")?.Attribute("type")?.Value, Is.EqualTo("expression"));
+        Assert.That(Field("license"), Is.EqualTo("MIT"));
+
+        // The README shown on the package page.
+        Assert.That(Field("readme"), Is.EqualTo("PACKAGE.md"));
+        using (var readme = new StreamReader(nupkg.GetEntry("PACKAGE.md")!.Open()))
+        {
+            Assert.That(await readme.ReadToEndAsync(), Does.StartWith("# ImapClient").And.Contain("ImapConnection.ConnectAsync"));
+        }
+
+        // SourceLink: the commit the package was built from (the URL comes from the clone's origin remote).
+        var repository = metadata.Element(ns + "repository");
+        Assert.That(repository?.Attribute("type")?.Value, Is.EqualTo("git"));
+        var head = await Programs.RunAsync("git", ["rev-parse", "HEAD"], LocalPackage.RepositoryRoot);
+        if (head.ExitCode == 0)
+        {
+            Assert.That(repository!.Attribute("commit")?.Value, Is.EqualTo(head.Output.Trim()));
+        }
+
+        var dependencies = metadata.Descendants(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
+        Assert.That(dependencies, Does.ContainKey("MimeKit").And.ContainKey("BouncyCastle.Cryptography").And.ContainKey("Microsoft.Extensions.Logging.Abstractions"));
+        Assert.That(metadata.Descendants(ns + "group").Select(g => g.Attribute("targetFramework")?.Value), Is.EqualTo(new[] { "net10.0" }));
+    }
+
+    [Test]
+    public async Task The_package_holds_the_library_its_xml_docs_and_symbols_marked_trimmable_and_aot_compatible()
+    {
+        var package = await LocalPackage.GetAsync();
+        using var nupkg = ZipFile.OpenRead(package.PackagePath);
+        var files = nupkg.Entries.Select(e => e.FullName).ToList();
+        Assert.That(files, Does.Contain("lib/net10.0/ImapClient.dll").And.Contain("lib/net10.0/ImapClient.xml"));
+
+        var docs = XDocument.Load(nupkg.GetEntry("lib/net10.0/ImapClient.xml")!.Open());
+        Assert.That(docs.Descendants("member").Select(m => m.Attribute("name")?.Value), Does.Contain("T:ImapClient.ImapConnection"));
+
+        // IsTrimmable and IsAotCompatible leave these marks, which the trimmer and ILC read.
+        var context = new AssemblyLoadContext("package", isCollectible: true);
+        try
+        {
+            using var stream = new MemoryStream();
+            await using (var dll = nupkg.GetEntry("lib/net10.0/ImapClient.dll")!.Open())
+            {
+                await dll.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            var marks = context.LoadFromStream(stream).GetCustomAttributesData()
+                .Where(a => a.AttributeType.FullName == typeof(AssemblyMetadataAttribute).FullName)
+                .ToDictionary(a => (string)a.ConstructorArguments[0].Value!, a => (string?)a.ConstructorArguments[1].Value);
+            Assert.That(marks, Does.ContainKey("IsTrimmable").WithValue("True"));
+            Assert.That(marks, Does.ContainKey("IsAotCompatible").WithValue("True"));
+        }
+        finally
+        {
+            context.Unload();
+        }
+
+        Assert.That(File.Exists(package.SymbolsPackagePath), Is.True, "the symbol package (.snupkg) for the symbol server");
+        using var snupkg = ZipFile.OpenRead(package.SymbolsPackagePath);
+        Assert.That(snupkg.Entries.Select(e => e.FullName), Does.Contain("lib/net10.0/ImapClient.pdb"));
+    }
+
+    [Test]
+    public async Task A_new_console_app_built_against_the_package_signs_in_and_counts_a_mailbox()
+    {
+        var package = await LocalPackage.GetAsync();
+        var mailbox = IntegrationConnections.SeedMailbox(3);
+        var app = package.NewFolder("console");
+        await File.WriteAllTextAsync(Path.Combine(app, "app.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ImapClient" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
+            using ImapClient;
+
+            var (host, port, user, password, mailbox) = (args[0], int.Parse(args[1]), args[2], args[3], args[4]);
+            var options = new ImapConnectionOptions { AllowPlaintextAuthentication = true };
+            await using var imap = await ImapConnection.ConnectAsync(host, port, ImapSecurity.None, options);
+            await imap.LoginAsync(user, password);
+            var selected = await imap.SelectAsync(mailbox);
+            Console.WriteLine($"{selected.Name}: {selected.Exists} messages");
+            await imap.LogoutAsync();
+            """);
+
+        await Programs.DotnetAsync(app, "build", "--nologo", "-c", "Release", "-o", "out");
+
+        // Built against the package from the feed, not anything else called ImapClient.
+        var deps = await File.ReadAllTextAsync(Path.Combine(app, "out", "app.deps.json"));
+        Assert.That(deps, Does.Contain($"\"ImapClient/{package.Version}\""));
+
+        var server = DovecotFixture.Server;
+        var run = await Programs.RunAsync("dotnet", [
+            Path.Combine(app, "out", "app.dll"), server.Host, server.Port.ToString(CultureInfo.InvariantCulture),
+            "testuser", server.Users["testuser"], mailbox]);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString);
+        Assert.That(run.Output.Trim(), Is.EqualTo($"{mailbox}: 3 messages"));
+    }
+}
