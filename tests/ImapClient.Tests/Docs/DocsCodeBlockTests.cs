@@ -89,7 +89,7 @@ public class DocsCodeBlockTests
         var pages = ReadPages();
         string[] expected =
         [
-            "README.md", "docs/README.md",
+            "README.md", "docs/README.md", "docs/connecting.md", "docs/authentication.md", "docs/fetching.md",
         ];
         Assert.That(pages.Select(p => p.File), Is.SupersetOf(expected));
 
