@@ -90,6 +90,7 @@ public class DocsCodeBlockTests
         string[] expected =
         [
             "README.md", "docs/README.md", "docs/connecting.md", "docs/authentication.md", "docs/fetching.md",
+            "docs/searching.md", "docs/flags.md", "docs/idle-and-sync.md",
         ];
         Assert.That(pages.Select(p => p.File), Is.SupersetOf(expected));
 
