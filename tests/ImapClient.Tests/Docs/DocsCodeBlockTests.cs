@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ImapClient.Tests.Docs;
 
 /// <summary>
-/// Every <c>```csharp</c> block in <c>README.md</c> and <c>docs/*.md</c> compiles, without warnings.
+/// Every <c>```csharp</c> block in <c>README.md</c> and <c>docs/*.md</c> compiles, without warnings; and every relative
+/// link in those pages leads to a file (and heading) that exists.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,7 +34,7 @@ namespace ImapClient.Tests.Docs;
 /// shared by every block; each block costs one parse and one semantic check (no emit).
 /// </para>
 /// </remarks>
-public class DocsCodeBlockTests
+public partial class DocsCodeBlockTests
 {
     /// <summary>The fence labels that are not compiled. Anything else is refused.</summary>
     private static readonly string[] OtherFences = ["text", "sh", "console", "json", "xml"];
@@ -103,6 +104,85 @@ public class DocsCodeBlockTests
             $"C# blocks are fenced ```csharp (and compiled); other text uses one of {string.Join(", ", OtherFences)}.");
         Assert.That(pages.SelectMany(p => p.Blocks).Count(b => b.Language == "csharp"), Is.GreaterThan(20));
     }
+
+    [Test]
+    public void Every_relative_link_points_to_a_file_and_heading_that_exist()
+    {
+        var root = FindRepositoryRoot();
+        var broken = new List<string>();
+        foreach (var page in ReadPages())
+        {
+            var directory = Path.GetDirectoryName(Path.Combine(root, page.File))!;
+            foreach (var (line, target) in Links(File.ReadAllLines(Path.Combine(root, page.File))))
+            {
+                if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var hash = target.IndexOf('#', StringComparison.Ordinal);
+                var path = hash < 0 ? target : target[..hash];
+                var file = path.Length == 0 ? Path.Combine(root, page.File) : Path.GetFullPath(Path.Combine(directory, path));
+                if (!File.Exists(file) && !Directory.Exists(file))
+                {
+                    broken.Add($"{page.File} line {line}: {target} (no such file)");
+                }
+                else if (hash >= 0 && file.EndsWith(".md", StringComparison.Ordinal)
+                    && !Headings(File.ReadAllLines(file)).Contains(target[(hash + 1)..]))
+                {
+                    broken.Add($"{page.File} line {line}: {target} (no such heading)");
+                }
+            }
+        }
+
+        Assert.That(broken, Is.Empty);
+    }
+
+    /// <summary>Markdown links outside code blocks, with their line numbers.</summary>
+    private static IEnumerable<(int Line, string Target)> Links(string[] lines)
+    {
+        var inCode = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inCode = !inCode;
+                continue;
+            }
+
+            if (!inCode)
+            {
+                foreach (System.Text.RegularExpressions.Match match in LinkPattern().Matches(lines[i]))
+                {
+                    yield return (i + 1, match.Groups[1].Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>The anchors GitHub makes of a page's headings: lower case, punctuation dropped, spaces as hyphens.</summary>
+    private static HashSet<string> Headings(string[] lines)
+    {
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var inCode = false;
+        foreach (var line in lines)
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inCode = !inCode;
+            }
+            else if (!inCode && line.StartsWith('#'))
+            {
+                var text = line.TrimStart('#').Trim().ToLowerInvariant();
+                anchors.Add(string.Concat(text.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_')).Replace(' ', '-'));
+            }
+        }
+
+        return anchors;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\]\(([^)\s]+)\)")]
+    private static partial System.Text.RegularExpressions.Regex LinkPattern();
 
     private static string Describe(CodeBlock block, Diagnostic diagnostic)
     {
