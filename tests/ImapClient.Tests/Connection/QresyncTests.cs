@@ -37,7 +37,7 @@ public class QresyncTests(Delivery delivery)
         {
             Assert.That(info.HighestModSeq, Is.EqualTo(20050715194045319UL));
             Assert.That(info.Changes!.Vanished!.ToString(), Is.EqualTo("41,43:116,118,120:211,214:540"));
-            Assert.That(info.Changes.Changed.Select(m => (m.Uid, m.ModSeq)), Is.EqualTo(new[] { ((uint?)117, (ulong?)20050715194045301), (119, 20050715194045308) }));
+            Assert.That(info.Changes.Changed.Select(m => (m.Uid, m.ModSeq)), Is.EqualTo(new (uint?, ulong?)[] { (117, 20050715194045301), (119, 20050715194045308) }));
             Assert.That(info.Exists, Is.EqualTo(314u), "VANISHED (EARLIER) removes nothing now");
         }
     }
