@@ -33,10 +33,10 @@ public abstract class BodyPart
 /// <summary>A single (non-multipart) part.</summary>
 public class BodyPartBasic : BodyPart
 {
-    /// <summary>Creates a basic part.</summary>
+    /// <summary>Creates a basic part. Parts come from the parser only, so the hierarchy stays closed.</summary>
     /// <param name="contentType">The media type.</param>
     /// <param name="partSpecifier">The section number.</param>
-    public BodyPartBasic(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
+    internal BodyPartBasic(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
     /// <summary>Copies a basic part's fields into a more specific part (text, message) built from it.</summary>
     private protected BodyPartBasic(BodyPartBasic basic) : base(basic.ContentType, basic.PartSpecifier)
