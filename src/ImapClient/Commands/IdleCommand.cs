@@ -41,9 +41,6 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
 
     public bool AllowsInterruptions => allowInterruptions;
 
-    /// <summary>Why the IDLE ended (once it has).</summary>
-    public IdleStop StopReason => _stop.Task.IsCompletedSuccessfully ? _stop.Task.Result : IdleStop.None;
-
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
