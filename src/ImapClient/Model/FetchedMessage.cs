@@ -126,6 +126,19 @@ public sealed class FetchedMessage
         _headers = null;
     }
 
+    /// <summary>Parses the header section ahead of the first read; one MimeKit cannot parse is left for <see cref="Headers"/> to report.</summary>
+    internal void PrepareHeaders(ReadOnlyMemory<byte> section)
+    {
+        try
+        {
+            _headers = HeaderSectionParser.Parse(section);
+        }
+        catch (ImapProtocolException)
+        {
+            _headers = null;
+        }
+    }
+
     internal void SetEnvelope(ReadOnlyMemory<byte> bytes, ImapLimits limits)
     {
         _envelopeBytes = bytes;

@@ -377,5 +377,12 @@ internal static class FetchParser
         }
 
         message.AddSection(new FetchedBodySection(name, section, origin, data));
+
+        // A whole header section is nearly always wanted parsed: building the HeaderList here, while the server is
+        // still sending the rest of the FETCH, overlaps the work with the transfer instead of leaving it for after.
+        if (arena is not null && origin is null && data is { } headerBytes && (section == "HEADER" || name == "RFC822.HEADER"))
+        {
+            message.PrepareHeaders(headerBytes);
+        }
     }
 }

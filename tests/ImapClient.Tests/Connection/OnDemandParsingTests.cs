@@ -96,4 +96,26 @@ public class OnDemandParsingTests(Delivery delivery)
         Assert.That(seen.Select(s => s.BodyStructure).Distinct().Count(), Is.EqualTo(1));
         Assert.That(seen[0].Envelope!.Subject, Is.EqualTo(Subject(3)));
     }
+
+    [Test]
+    public async Task Header_sections_are_ready_when_the_fetch_completes_and_a_bad_one_fails_only_its_own_property()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var fetching = imap.FetchAsync(SequenceSet.Range(1, 2), new FetchRequest(FetchItems.Uid).AddBodySection("HEADER"));
+        var tag = await server.ExpectCommandAsync("FETCH 1:2 (UID BODY.PEEK[HEADER])");
+        const string good = "Subject: fine\r\nFrom: a@example.org\r\n\r\n";
+        const string bad = "no colon here\r\n\r\n";
+        await server.SendAsync($"* 1 FETCH (UID 5 BODY[HEADER] {{{good.Length}}}\r\n{good})\r\n* 2 FETCH (UID 6 BODY[HEADER] {{{bad.Length}}}\r\n{bad})\r\n{tag} OK done\r\n");
+        var messages = await fetching.WaitAsync(Patience);
+
+        var first = messages[0].Headers;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first!["Subject"], Is.EqualTo("fine"));
+            Assert.That(messages[0].Headers, Is.SameAs(first), "parsed once");
+            Assert.That(() => messages[1].Headers, Throws.TypeOf<ImapProtocolException>().With.Message.Contains("header section"));
+            Assert.That(messages[1].GetSection("HEADER")!.Value.Length, Is.EqualTo(bad.Length), "the raw bytes are still there");
+        }
+    }
 }
