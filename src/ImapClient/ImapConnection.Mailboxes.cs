@@ -263,8 +263,12 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>The capabilities the server announced, asking it when it has not announced any yet.</summary>
-    private async ValueTask<ImapCapabilities> KnownCapabilitiesAsync(CancellationToken cancellationToken) =>
-        Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The capabilities, asked for first when none are known or when signing in may have changed them (the server's
+    /// OK to LOGIN or AUTHENTICATE listed none, and servers commonly offer more once a user is signed in).
+    /// </summary>
+    internal async ValueTask<ImapCapabilities> KnownCapabilitiesAsync(CancellationToken cancellationToken) =>
+        Capabilities.All.Count > 0 && !_session.CapabilitiesStale ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The state check a command makes when it is sent, made early: a call that must first learn the capabilities

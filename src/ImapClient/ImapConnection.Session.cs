@@ -126,6 +126,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels the exchange.</param>
     /// <returns>The server's tagged OK.</returns>
     /// <exception cref="ImapAuthenticationException">The server rejected the token; its JSON error, if any, is in the message.</exception>
+    /// <exception cref="NotSupportedException">The server offers neither mechanism; nothing was sent.</exception>
     public async Task<ImapStatusResponse> AuthenticateOAuth2Async(string userName, string accessToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
@@ -133,7 +134,9 @@ public sealed partial class ImapConnection
         var capabilities = Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
         SaslMechanism sasl = capabilities.SupportsAuthentication("OAUTHBEARER")
             ? new OAuthBearerMechanism(userName, accessToken, _host, _port)
-            : new XOAuth2Mechanism(userName, accessToken);
+            : capabilities.SupportsAuthentication("XOAUTH2")
+                ? new XOAuth2Mechanism(userName, accessToken)
+                : throw new NotSupportedException("The server offers neither OAUTHBEARER nor XOAUTH2; no token was sent.");
         return await AuthenticateAsync(sasl, userName, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,9 +161,15 @@ public sealed partial class ImapConnection
     private async Task<ImapStatusResponse> SignInAsync(string user, string mechanism, Commands.ImapCommand<ImapStatusResponse> command, CancellationToken cancellationToken)
     {
         ImapLog.Authenticating(_session.Logger, user, mechanism);
+        var before = _session.Capabilities;
         try
         {
             var ok = await _session.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+            if (ok.Code?.Kind != ImapResponseCodeKind.Capability && ReferenceEquals(_session.Capabilities, before))
+            {
+                _session.MarkCapabilitiesStale();
+            }
+
             ImapLog.Authenticated(_session.Logger, user);
             return ok;
         }

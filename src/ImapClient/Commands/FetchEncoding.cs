@@ -10,7 +10,7 @@ internal static class FetchEncoding
     {
         if (request.UsesBinary && !session.Capabilities.Contains("BINARY"))
         {
-            throw new InvalidOperationException("The request asks for BINARY[…], which this server does not offer (RFC 3516); use BODY[…] and decode the part.");
+            throw new NotSupportedException("The request asks for BINARY[…], which this server does not offer (RFC 3516); use BODY[…] and decode the part.");
         }
 
         if (request.ChangedSince is not null && !session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))

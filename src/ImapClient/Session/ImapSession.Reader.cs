@@ -255,6 +255,7 @@ internal sealed partial class ImapSession
         {
             case ImapCapabilityResponse capability:
                 _capabilities = capability.Capabilities;
+                _capabilitiesStale = false;
                 break;
             case ImapStatusResponse status:
                 ApplyStatusCode(status);
@@ -311,6 +312,7 @@ internal sealed partial class ImapSession
         if (code.Kind == ImapResponseCodeKind.Capability && code.Capabilities is { } capabilities)
         {
             _capabilities = capabilities;
+            _capabilitiesStale = false;
         }
         else if (code.Kind == ImapResponseCodeKind.Alert)
         {

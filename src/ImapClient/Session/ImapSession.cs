@@ -30,6 +30,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private int _nextTag;
     private volatile ImapConnectionState _state = ImapConnectionState.NotAuthenticated;
     private volatile ImapCapabilities _capabilities = ImapCapabilities.None;
+    private volatile bool _capabilitiesStale;
     private volatile MailboxState? _mailbox;
     private volatile ImapStatusResponse? _bye;
     private volatile bool _closing;
@@ -55,6 +56,11 @@ internal sealed partial class ImapSession : IAsyncDisposable
     public ImapConnectionState State => _state;
 
     public ImapCapabilities Capabilities => _capabilities;
+
+    /// <summary>True after a sign-in whose OK listed no capabilities: the list from before may be out of date.</summary>
+    public bool CapabilitiesStale => _capabilitiesStale;
+
+    public void MarkCapabilitiesStale() => _capabilitiesStale = true;
 
     public MailboxState? Mailbox => _mailbox;
 

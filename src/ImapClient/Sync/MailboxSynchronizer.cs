@@ -67,9 +67,7 @@ public sealed class MailboxSynchronizer
 
     private async Task<SyncMethod> ChooseAsync(CancellationToken cancellationToken)
     {
-        var capabilities = _connection.Capabilities.All.Count > 0
-            ? _connection.Capabilities
-            : await _connection.CapabilityAsync(cancellationToken).ConfigureAwait(false);
+        var capabilities = await _connection.KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         var qresync = capabilities.Contains("QRESYNC");
         var condstore = qresync || capabilities.Contains("CONDSTORE");
         return _method switch

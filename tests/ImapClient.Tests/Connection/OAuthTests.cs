@@ -63,4 +63,14 @@ public class OAuthTests
         await server.SendAsync($"{tag} OK\r\n");
         await noop.WaitAsync(Patience);
     }
+
+    [Test]
+    public async Task A_server_offering_neither_OAuth_mechanism_gets_no_token()
+    {
+        await using var server = new ScriptedServer();
+        await using var imap = await server.ConnectAsync("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n");
+
+        Assert.That(await CatchAsync(imap.AuthenticateOAuth2Async("ann@example.org", "ya29.token")), Is.TypeOf<NotSupportedException>());
+        await AssertNothingWasSentAsync(server, imap, "A0001");
+    }
 }

@@ -11,7 +11,7 @@ public class PlaintextGuardTests
     public async Task LOGIN_on_an_unencrypted_connection_is_refused_before_a_byte_is_sent()
     {
         await using var server = new ScriptedServer(allowPlaintext: false);
-        await using var imap = await server.ConnectAsync("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n");
+        await using var imap = await server.ConnectAsync("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2] ready\r\n");
         Assert.That(() => imap.LoginAsync("user", "secret"), Throws.InvalidOperationException.With.Message.Contains("unencrypted"));
         Assert.That(() => imap.AuthenticateAsync("PLAIN", new NetworkCredential("user", "secret")), Throws.InvalidOperationException);
         Assert.That(() => imap.AuthenticateOAuth2Async("user@example.org", "token"), Throws.InvalidOperationException);
