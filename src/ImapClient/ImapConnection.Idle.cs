@@ -81,7 +81,7 @@ public sealed partial class ImapConnection
             {
                 await idling.ConfigureAwait(false);
             }
-            catch (ImapException)
+            catch (Exception ex) when (ex is ImapException or TimeoutException or OperationCanceledException)
             {
                 // Already thrown to the caller through the channel, or the caller has stopped listening: a broken
                 // connection is then reported by the next call on it.

@@ -11,7 +11,8 @@ public sealed class ImapIdleOptions
 
     /// <summary>
     /// When true (the default), a command issued by another task while IDLE is active ends the IDLE, runs, and IDLE
-    /// resumes. When false, such commands wait until the IDLE ends.
+    /// resumes. When false, such commands wait until the IDLE ends; their
+    /// <see cref="ImapConnectionOptions.CommandTimeout"/> keeps running while they wait.
     /// </summary>
     public bool AllowInterruptions { get; set; } = true;
 

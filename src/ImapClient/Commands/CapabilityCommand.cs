@@ -12,6 +12,8 @@ internal sealed class CapabilityCommand : ImapCommand<ImapCapabilities>
 
     public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("CAPABILITY"u8).EndLine();
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "CAPABILITY";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (response is ImapCapabilityResponse capability)

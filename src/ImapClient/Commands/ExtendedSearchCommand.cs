@@ -33,6 +33,9 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
         builder.EndLine();
     }
 
+    /// <summary>An ESEARCH whose tag cannot be read may be ours: a result with a hole must not pass as whole.</summary>
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "ESEARCH";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (response is not ImapESearchResponse esearch || !string.Equals(esearch.Tag, Tag, StringComparison.Ordinal))

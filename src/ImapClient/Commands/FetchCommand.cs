@@ -45,7 +45,7 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
             return false;
         }
 
-        var number = message.SequenceNumber;
+        var number = ByUid ? message.Uid!.Value : message.SequenceNumber;
         if (number > _highest || _messages.Count == 0)
         {
             _highest = Math.Max(_highest, number);
@@ -54,7 +54,7 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
             return true;
         }
 
-        _bySequence ??= _messages.ToDictionary(m => m.SequenceNumber);
+        _bySequence ??= _messages.ToDictionary(m => ByUid ? m.Uid!.Value : m.SequenceNumber);
         if (_bySequence.TryGetValue(number, out var existing))
         {
             existing.MergeFrom(message);

@@ -52,6 +52,9 @@ internal abstract class ImapCommand
     /// <summary>When the command was registered and written (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 before.</summary>
     public long SentAt { get; set; }
 
+    /// <summary>True while the command counts in the commands-in-flight metric.</summary>
+    public bool CountedInFlight { get; set; }
+
     /// <summary>The trace of this command, when someone listens to <see cref="Diagnostics.ImapTelemetry"/>.</summary>
     public System.Diagnostics.Activity? Activity { get; set; }
 

@@ -72,6 +72,9 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
         builder.EndLine();
     }
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) =>
+        response.Keyword == (lsub ? "LSUB" : "LIST") || (response.Keyword == "STATUS" && request.Status != StatusItems.None);
+
     public override bool TryClaim(ImapResponse response)
     {
         switch (response)

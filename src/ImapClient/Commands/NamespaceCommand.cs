@@ -17,6 +17,8 @@ internal sealed class NamespaceCommand : ImapCommand<MailboxNamespaces>
 
     public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("NAMESPACE"u8).EndLine();
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "NAMESPACE";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (response is ImapNamespaceResponse names)

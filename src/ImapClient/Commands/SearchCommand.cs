@@ -26,6 +26,8 @@ internal sealed class SearchCommand(SearchQuery query, bool byUid)
         builder.EndLine();
     }
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword is "SEARCH" or "ESEARCH";
+
     public override bool TryClaim(ImapResponse response)
     {
         switch (response)

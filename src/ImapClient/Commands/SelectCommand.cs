@@ -37,6 +37,11 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
 
     public override void OnSending(ImapSession session) => session.BeginSelect(mailbox);
 
+    /// <summary>What describes the mailbox (and, under QRESYNC, what changed) is the result: missing any of it, SELECT fails.</summary>
+    protected override bool WouldClaim(ImapUnparsableResponse response) =>
+        response.Keyword is "FLAGS" or "EXISTS" or "RECENT" or "OK" or "LIST"
+        || (options?.Qresync is not null && response.Keyword is "FETCH" or "VANISHED");
+
     /// <summary>
     /// The mailbox description belongs to the result, not to the events; so does the <c>* LIST</c> an IMAP4rev2 server
     /// sends with the mailbox's canonical name (RFC 9051 section 6.3.2).

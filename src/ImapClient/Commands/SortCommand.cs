@@ -38,6 +38,8 @@ internal sealed class SortCommand(IReadOnlyList<SortCriterion> order, SearchQuer
         builder.EndLine();
     }
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword is "SORT" or "ESEARCH";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (response is not ImapSortResponse sort)

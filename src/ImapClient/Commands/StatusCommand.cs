@@ -18,6 +18,9 @@ internal sealed class StatusCommand(string mailbox, StatusItems items) : ImapCom
     public override void Encode(CommandBuilder builder, ImapSession session) =>
         builder.Raw("STATUS "u8).AString(session.MailboxToWire(mailbox)).Space().StatusItemList(items).EndLine();
 
+    /// <summary>The mailbox name of an unparsable STATUS cannot be read: it may be ours.</summary>
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "STATUS";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (_status is null && response is ImapMailboxStatusResponse status && SameMailbox(status.Status.Mailbox, mailbox))

@@ -23,6 +23,8 @@ internal sealed class ThreadCommand(ThreadAlgorithm algorithm, SearchQuery query
         builder.EndLine();
     }
 
+    protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "THREAD";
+
     public override bool TryClaim(ImapResponse response)
     {
         if (response is not ImapThreadResponse thread)

@@ -81,7 +81,18 @@ public sealed class FetchedMessage
 
     /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit (once), or null.</summary>
     /// <exception cref="ImapProtocolException">The section is not a header section MimeKit can parse.</exception>
-    public HeaderList? Headers => _headers ??= GetHeaders("HEADER");
+    public HeaderList? Headers
+    {
+        get
+        {
+            if (_headers is null && GetHeaders("HEADER") is { } parsed)
+            {
+                Interlocked.CompareExchange(ref _headers, parsed, null);
+            }
+
+            return _headers;
+        }
+    }
 
     /// <summary>The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit, or null.</summary>
     public MimeMessage? Message

@@ -24,7 +24,17 @@ internal sealed partial class ImapSession
         await SendAsync(command, started, cancellationToken, keepWriteLock: true).ConfigureAwait(false);
         try
         {
-            var ok = await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            ImapStatusResponse ok;
+            try
+            {
+                ok = await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+                // COMPRESS is on the wire: an OK arriving later would switch the server to deflate behind our back.
+                Fault(new ImapConnectionException($"COMPRESS was abandoned after it was sent: {ex.Message}", ex));
+                throw;
+            }
             await _readLoop.WaitAsync(Remaining(started), CancellationToken.None).ConfigureAwait(false);
             ThrowIfFaulted();
             try

@@ -28,6 +28,8 @@ internal sealed partial class ImapSession
 
         if (ImapTelemetry.CommandsInFlight.Enabled)
         {
+            // Remembered, so the -1 comes only for commands that were counted (a listener may start in between).
+            command.CountedInFlight = true;
             ImapTelemetry.CommandsInFlight.Add(1);
         }
 
@@ -52,11 +54,7 @@ internal sealed partial class ImapSession
                 new KeyValuePair<string, object?>("imap.command", command.Name), new KeyValuePair<string, object?>("imap.status", status.ToString()));
         }
 
-        if (ImapTelemetry.CommandsInFlight.Enabled)
-        {
-            ImapTelemetry.CommandsInFlight.Add(-1);
-        }
-
+        LeaveInFlight(command);
         if (command.Activity is { } activity)
         {
             activity.SetTag("imap.status", status.ToString());
@@ -72,15 +70,20 @@ internal sealed partial class ImapSession
             return;
         }
 
-        if (ImapTelemetry.CommandsInFlight.Enabled)
-        {
-            ImapTelemetry.CommandsInFlight.Add(-1);
-        }
-
+        LeaveInFlight(command);
         if (command.Activity is { } activity)
         {
             activity.SetStatus(ActivityStatusCode.Error, cause.Message);
             activity.Stop();
+        }
+    }
+
+    private static void LeaveInFlight(ImapCommand command)
+    {
+        if (command.CountedInFlight)
+        {
+            command.CountedInFlight = false;
+            ImapTelemetry.CommandsInFlight.Add(-1);
         }
     }
 

@@ -127,7 +127,11 @@ internal sealed partial class ImapSession
             }
         }
 
-        logout?.Complete(this, new ImapStatusResponse(logout.Tag, ImapStatus.Ok, null, _bye.Text));
+        if (logout is not null)
+        {
+            OnCommandCompleted(logout, ImapStatus.Ok);
+            logout.Complete(this, new ImapStatusResponse(logout.Tag, ImapStatus.Ok, null, _bye.Text));
+        }
     }
 
     private ImapConnectionException ClosedByServer(bool midResponse)

@@ -62,6 +62,9 @@ internal sealed partial class ImapSession
             {
                 // Checked under the lock Fault clears the table with, so no command joins a table already failed.
                 ThrowIfFaulted();
+
+                // Counted and traced before it joins the table, so whatever removes it (completion, fault) balances it.
+                OnCommandSent(command, command.Tag.Length + 1 + builder.Written.Length);
                 _inflight.Add(command);
                 TrackStreaming(command, +1);
             }
@@ -71,7 +74,6 @@ internal sealed partial class ImapSession
                 ArmWatchdog();
             }
 
-            OnCommandSent(command, command.Tag.Length + 1 + builder.Written.Length);
 
             await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
             written = true;

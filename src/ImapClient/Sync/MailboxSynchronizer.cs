@@ -50,7 +50,8 @@ public sealed class MailboxSynchronizer
             ? await _connection.SelectAsync(mailbox, cancellationToken).ConfigureAwait(false)
             : await _connection.SelectAsync(mailbox, options, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        if (previous is null || info.UidValidity != previous.UidValidity)
+        // A server that sends no UIDVALIDITY is stored as 0, and compared as such.
+        if (previous is null || (info.UidValidity ?? 0) != previous.UidValidity)
         {
             return await FirstAsync(method, info, uidValidityChanged: previous is not null, cancellationToken).ConfigureAwait(false);
         }

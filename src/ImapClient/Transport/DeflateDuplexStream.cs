@@ -67,23 +67,33 @@ internal sealed class DeflateDuplexStream : Stream
     {
         if (disposing)
         {
-            // The connection is going away: whatever the compressors still hold cannot be delivered anyway.
-            try
-            {
-                _deflater.Dispose();
-            }
-            catch (IOException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-
-            _inflater.Dispose();
+            // The connection first: disposing the compressor writes its final block, which on a peer that stopped
+            // reading would block this thread; with the socket closed it fails at once instead. Nothing the
+            // compressors still hold can be delivered anyway.
             _inner.Dispose();
+            DisposeQuietly(_deflater);
+            DisposeQuietly(_inflater);
         }
 
         base.Dispose(disposing);
+    }
+
+    private static void DisposeQuietly(Stream stream)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (InvalidOperationException)
+        {
+            // A write still in progress on another thread: it fails on its own with the closed connection.
+        }
     }
 
     /// <summary>Reads <c>prefix</c> first, then the stream.</summary>
