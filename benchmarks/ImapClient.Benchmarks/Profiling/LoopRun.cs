@@ -9,7 +9,8 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), noop-ours (sequential
-/// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot).
+/// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
+/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
 internal static class LoopRun
 {
@@ -17,7 +18,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit [seconds]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -25,7 +26,7 @@ internal static class LoopRun
         var script = new ReplayScript(CaptureData.FetchSummaries());
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
-        await using var server = workload.StartsWith("headers-", StringComparison.Ordinal) ? await BenchServer.StartAsync(CaptureData.Messages) : null;
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" ? await BenchServer.StartAsync(CaptureData.Messages) : null;
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, "INBOX");
         var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, "INBOX");
         using var mailKitServerDisposer = mailKitServer;
@@ -41,8 +42,18 @@ internal static class LoopRun
                 await Ops.MailKitHeadersAsync(inbox!);
                 return CaptureData.Messages;
             },
+            "flags-ours" => async () => await Ops.OursFlagsAsync(oursServer!, 100, 1),
             "parse-ours" => async () => (await Ops.OursSummariesAsync(ours, script.Exists)).Count,
             "parse-mailkit" => async () => (await Ops.MailKitSummariesAsync(mailKit.Inbox)).Count,
+            "noop-server" => async () =>
+            {
+                for (var i = 0; i < 1000; i++)
+                {
+                    await oursServer!.NoopAsync();
+                }
+
+                return 1000;
+            },
             "noop-ours" => async () =>
             {
                 for (var i = 0; i < 1000; i++)
@@ -55,7 +66,9 @@ internal static class LoopRun
             _ => throw new ArgumentException($"Unknown workload '{workload}'."),
         };
 
+        using var sampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
+        sampler?.Start();
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -68,6 +81,8 @@ internal static class LoopRun
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        sampler?.Stop();
+        sampler?.Report(items);
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
             $"GC counts {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
             $"{(GC.GetTotalPauseDuration() - pausedBefore) / clock.Elapsed:P0} of the time paused for GC");
