@@ -31,9 +31,9 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
             .Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
     }
 
-    public override bool TryClaim(ImapResponse response)
+    public override bool TryClaimFetch(FetchedMessage message)
     {
-        if (response is not ImapFetchResponse { Message: { Flags: not null } message } || Addresses(message) != true)
+        if (message.Flags is null || Addresses(message) != true)
         {
             return false;
         }

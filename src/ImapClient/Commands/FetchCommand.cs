@@ -35,11 +35,11 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
             return true;
         }
 
-        if (response is not ImapFetchResponse { Message: var message })
-        {
-            return false;
-        }
+        return false;
+    }
 
+    public override bool TryClaimFetch(FetchedMessage message)
+    {
         if (Addresses(message) != true)
         {
             return false;

@@ -55,14 +55,22 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
                 case ImapVanishedResponse { Earlier: true } vanished:
                     (_vanished ??= []).Add(vanished.Uids);
                     return true;
-                case ImapFetchResponse fetch:
-                    (_changed ??= []).Add(fetch.Message);
-                    return true;
             }
         }
 
         return response is ImapExistsResponse or ImapRecentResponse
             or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null } or ImapListResponse { IsLsub: false };
+    }
+
+    public override bool TryClaimFetch(FetchedMessage message)
+    {
+        if (options?.Qresync is null)
+        {
+            return false;
+        }
+
+        (_changed ??= []).Add(message);
+        return true;
     }
 
     protected override MailboxInfo BuildResult(ImapSession session, ImapStatusResponse completion)

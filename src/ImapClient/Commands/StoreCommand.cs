@@ -20,14 +20,9 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
         builder.Raw(Name).Space().Raw(Set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
     }
 
-    public override bool TryClaim(ImapResponse response)
+    public override bool TryClaimFetch(FetchedMessage message)
     {
-        if (response is not ImapFetchResponse { Message: { Flags: not null } message })
-        {
-            return false;
-        }
-
-        if (Addresses(message) != true)
+        if (message.Flags is null || Addresses(message) != true)
         {
             return false;
         }

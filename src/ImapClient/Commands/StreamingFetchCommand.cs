@@ -56,13 +56,8 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         }
     }
 
-    public override bool TryClaim(ImapResponse response)
+    public override bool TryClaimFetch(FetchedMessage message)
     {
-        if (response is not ImapFetchResponse { Message: var message })
-        {
-            return false;
-        }
-
         // The items after a streamed body arrive as the rest of the same FETCH response.
         if (_current is { } current && current.SequenceNumber == message.SequenceNumber)
         {

@@ -12,7 +12,9 @@ internal static class ResponseParser
     /// <param name="limits">The caps on what the server may send.</param>
     /// <param name="arena">Where values parsed on demand keep their bytes; null gives each its own array.</param>
     /// <param name="utf8Names">True once UTF-8 mailbox names were agreed (ENABLE UTF8=ACCEPT); otherwise modified UTF-7.</param>
-    public static ParsedResponse Parse(in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null, bool utf8Names = false)
+    /// <param name="tags">The tags in flight: a completion takes its command's tag string instead of a new one.</param>
+    public static ParsedResponse Parse(
+        in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null, bool utf8Names = false, ITagLookup? tags = null)
     {
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
@@ -30,9 +32,9 @@ internal static class ResponseParser
         if (reader.TryConsume((byte)'*'))
         {
             reader.ExpectSpace();
-            var untagged = ParseUntagged(ref reader, arena, utf8Names);
+            var untagged = ParseUntagged(ref reader, arena, utf8Names, out var fetched);
             reader.ExpectLineEnd();
-            return new ParsedResponse(ResponseKind.Untagged, untagged);
+            return untagged is null ? new ParsedResponse(fetched!) : new ParsedResponse(ResponseKind.Untagged, untagged);
         }
 
         if (reader.IsNext((byte)'['))
@@ -44,7 +46,8 @@ internal static class ResponseParser
             return new ParsedResponse(ResponseKind.Untagged, bare);
         }
 
-        var tag = reader.ReadAtomString();
+        var tagBytes = reader.ReadAtom();
+        var tag = tags?.Find(tagBytes) ?? Encoding.ASCII.GetString(tagBytes);
         reader.ExpectSpace();
         var status = ParseStatusKeyword(ref reader) ?? throw reader.Error("expected OK, NO or BAD after the tag");
         if (status == ImapStatus.PreAuth)
@@ -100,8 +103,10 @@ internal static class ResponseParser
         return new ParsedResponse(tag is null ? ResponseKind.Untagged : ResponseKind.Tagged, unparsable);
     }
 
-    private static ImapResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena, bool utf8Names)
+    /// <returns>The response, or null for FETCH data, which comes back as <paramref name="fetched"/>.</returns>
+    private static ImapResponse? ParseUntagged(ref ImapReader reader, RawValueArena? arena, bool utf8Names, out FetchedMessage? fetched)
     {
+        fetched = null;
         if (reader.NextIsDigit)
         {
             var number = reader.ReadNumber();
@@ -114,7 +119,8 @@ internal static class ResponseParser
                     reader.Tolerate(ImapQuirks.SloppyFetch, "no space before the FETCH data");
                 }
 
-                return new ImapFetchResponse(FetchParser.ParseMessage(ref reader, number, arena));
+                fetched = FetchParser.ParseMessage(ref reader, number, arena);
+                return null;
             }
 
             if (reader.TryReadKeyword("EXISTS"u8))

@@ -155,7 +155,7 @@ internal sealed partial class ImapSession
     {
         try
         {
-            return ResponseParser.Parse(response, _limits, _arena, Utf8MailboxNames);
+            return ResponseParser.Parse(response, _limits, _arena, Utf8MailboxNames, this);
         }
         catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
         {
@@ -170,9 +170,10 @@ internal sealed partial class ImapSession
         switch (parsed.Kind)
         {
             case ResponseKind.Continuation:
-                var continuation = (ImapContinuationResponse)parsed.Response;
-                Interlocked.Exchange(ref _continuation, null)?.TrySetResult(continuation);
-                _dispatcher.Post(() => _events.OnContinuationRequested(continuation.Text));
+                DispatchContinuation((ImapContinuationResponse)parsed.Response);
+                break;
+            case ResponseKind.Untagged when parsed.Fetched is { } message && _greeting.Task.IsCompleted:
+                DispatchFetch(message);
                 break;
             case ResponseKind.Tagged when parsed.Response is ImapUnparsableResponse unparsable:
                 DispatchUnparsableTagged(unparsable);
@@ -186,13 +187,38 @@ internal sealed partial class ImapSession
         }
     }
 
+    // Separate methods, so the closures they create are allocated only for the responses that need them.
+    private void DispatchContinuation(ImapContinuationResponse continuation)
+    {
+        Interlocked.Exchange(ref _continuation, null)?.TrySetResult(continuation);
+        _dispatcher.Post(() => _events.OnContinuationRequested(continuation.Text));
+    }
+
+    /// <summary>Message data: the mailbox state, then the commands, and only unclaimed data becomes an event.</summary>
+    private void DispatchFetch(FetchedMessage message)
+    {
+        _mailbox?.ApplyFetch(message);
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command.TryClaimFetch(message))
+                {
+                    return;
+                }
+            }
+        }
+
+        RaiseUnsolicited(new ImapFetchResponse(message));
+    }
+
     /// <summary>A completion that cannot be parsed still ends its command (with the error); the stream is in step.</summary>
     private void DispatchUnparsableTagged(ImapUnparsableResponse unparsable)
     {
         ImapCommand? command = null;
         lock (_inflightLock)
         {
-            var index = _inflight.FindIndex(c => c.Tag == unparsable.Tag);
+            var index = IndexOfTag(unparsable.Tag);
             if (index >= 0)
             {
                 command = _inflight[index];
@@ -212,20 +238,47 @@ internal sealed partial class ImapSession
         command.Fail(failure);
     }
 
+    string? ITagLookup.Find(ReadOnlySpan<byte> tag)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (System.Text.Ascii.Equals(tag, command.Tag))
+                {
+                    return command.Tag;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the command with this tag is in the table, or -1. Called under the in-flight lock.</summary>
+    private int IndexOfTag(string? tag)
+    {
+        for (var i = 0; i < _inflight.Count; i++)
+        {
+            if (_inflight[i].Tag == tag)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private void DispatchTagged(ImapStatusResponse completion)
     {
         ImapCommand? command = null;
         lock (_inflightLock)
         {
-            for (var i = 0; i < _inflight.Count; i++)
+            var index = IndexOfTag(completion.Tag);
+            if (index >= 0)
             {
-                if (_inflight[i].Tag == completion.Tag)
-                {
-                    command = _inflight[i];
-                    _inflight.RemoveAt(i);
-                    TrackStreaming(command, -1);
-                    break;
-                }
+                command = _inflight[index];
+                _inflight.RemoveAt(index);
+                TrackStreaming(command, -1);
             }
         }
 
@@ -320,10 +373,11 @@ internal sealed partial class ImapSession
         }
         else if (code.Kind == ImapResponseCodeKind.Alert)
         {
-            var text = status.Text;
-            _dispatcher.Post(() => _events.OnAlert(text));
+            RaiseAlert(status.Text);
         }
     }
+
+    private void RaiseAlert(string text) => _dispatcher.Post(() => _events.OnAlert(text));
 
     private void OnBye(ImapStatusResponse bye)
     {

@@ -54,13 +54,30 @@ internal sealed class MailboxState(string name)
                     var removed = vanished.Uids.Ranges.Sum(r => (long)r.End - r.Start + 1);
                     _exists = (uint)Math.Max(0, _exists - removed);
                     break;
-                case ImapFetchResponse { Message.ModSeq: { } modSeq } when _highestModSeq is { } highest && modSeq > highest:
-                    // A change reported since SELECT moves the mailbox's HIGHESTMODSEQ at least this far.
-                    _highestModSeq = modSeq;
+                case ImapFetchResponse fetch:
+                    ApplyFetch(fetch.Message);
                     break;
                 case ImapStatusResponse { Code: { } code }:
                     ApplyCode(code);
                     break;
+            }
+        }
+    }
+
+    /// <summary>Applies the message data of an untagged FETCH.</summary>
+    public void ApplyFetch(FetchedMessage message)
+    {
+        if (message.ModSeq is not { } modSeq)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            // A change reported since SELECT moves the mailbox's HIGHESTMODSEQ at least this far.
+            if (_highestModSeq is { } highest && modSeq > highest)
+            {
+                _highestModSeq = modSeq;
             }
         }
     }
