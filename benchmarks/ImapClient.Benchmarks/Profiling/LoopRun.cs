@@ -10,7 +10,8 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
-/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
+/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot),
+/// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
 internal static class LoopRun
 {
@@ -18,7 +19,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|download-ours|download-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -26,9 +27,12 @@ internal static class LoopRun
         var script = new ReplayScript(CaptureData.FetchSummaries());
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" ? await BenchServer.StartAsync(CaptureData.Messages) : null;
-        await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, "INBOX");
-        var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, "INBOX");
+        var downloads = workload.StartsWith("download-", StringComparison.Ordinal);
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" ? await BenchServer.StartAsync(CaptureData.Messages)
+            : downloads ? await BenchServer.StartAsync(0, 100) : null;
+        var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
+        await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
+        var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, serverMailbox);
         using var mailKitServerDisposer = mailKitServer;
         Func<Task<int>> once = workload switch
         {
@@ -45,6 +49,16 @@ internal static class LoopRun
             "flags-ours" => async () => await Ops.OursFlagsAsync(oursServer!, 100, 1),
             "parse-ours" => async () => (await Ops.OursSummariesAsync(ours, script.Exists)).Count,
             "parse-mailkit" => async () => (await Ops.MailKitSummariesAsync(mailKit.Inbox)).Count,
+            "download-ours" => async () =>
+            {
+                await Ops.OursDownloadEachAsync(oursServer!, 100);
+                return 100;
+            },
+            "download-mailkit" => async () =>
+            {
+                await Ops.MailKitDownloadEachAsync(inbox!, 100);
+                return 100;
+            },
             "noop-server" => async () =>
             {
                 for (var i = 0; i < 1000; i++)

@@ -20,6 +20,7 @@ internal sealed partial class ImapSession
     private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _streamingCommands;
     private BodyReadStream? _previousBody;
+    private Pipe? _bodyPipe;
     private StreamedLiteral? _literal;
     private byte[]? _pendingPrefix;
 
@@ -91,8 +92,7 @@ internal sealed partial class ImapSession
         }
 
         LogReceived(full);
-        var pipe = new Pipe(new PipeOptions(
-            pauseWriterThreshold: BodyBufferPause, resumeWriterThreshold: BodyBufferPause / 2, useSynchronizationContext: false));
+        var pipe = NextBodyPipe();
         var content = new BodyReadStream(pipe.Reader);
         _previousBody = content;
         owner.Publish(new FetchedBody(message, name, section, origin, length, content));
@@ -107,6 +107,23 @@ internal sealed partial class ImapSession
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The pipe for the next body. One pipe serves them all: the last body's literal was written to its end and its
+    /// reader let go (read to the end or disposed) before the next starts, which is what a reset needs, and reusing
+    /// it keeps the pipe's segments instead of allocating new ones for every message.
+    /// </summary>
+    private Pipe NextBodyPipe()
+    {
+        if (_bodyPipe is { } pipe)
+        {
+            pipe.Reset();
+            return pipe;
+        }
+
+        return _bodyPipe = new Pipe(new PipeOptions(
+            pauseWriterThreshold: BodyBufferPause, resumeWriterThreshold: BodyBufferPause / 2, useSynchronizationContext: false));
     }
 
     /// <summary>Moves literal bytes from the connection to the consumer, waiting while the consumer is behind.</summary>

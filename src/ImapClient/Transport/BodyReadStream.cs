@@ -6,13 +6,19 @@ namespace ImapClient.Transport;
 /// The caller's end of a streamed body. It reports when the caller is done with it (read to the end, or disposed),
 /// so the reader loop starts the next body only then and memory stays bounded by one body's buffer.
 /// </summary>
+/// <remarks>
+/// The session reuses one pipe for every body, so once finished this stream lets go of the pipe for good: a later
+/// read returns 0 (or throws, once disposed) instead of reading the next body's bytes.
+/// </remarks>
 internal sealed class BodyReadStream(PipeReader reader) : Stream
 {
-    private readonly Stream inner = reader.AsStream();
+    private const int Open = 0, Ended = 1, Disposed = 2;
+    private readonly Stream inner = reader.AsStream(leaveOpen: true);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Exception? _interrupted;
+    private int _state;
 
-    /// <summary>Completes when the caller read to the end or disposed the stream.</summary>
+    /// <summary>Completes when the caller read to the end or disposed the stream; the pipe is free again by then.</summary>
     public Task Finished => _finished.Task;
 
     public override bool CanRead => true;
@@ -36,12 +42,42 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     public void Interrupt(Exception cause)
     {
         _interrupted = cause;
-        reader.CancelPendingRead();
+        if (Volatile.Read(ref _state) == Open)
+        {
+            reader.CancelPendingRead();
+        }
+    }
+
+    /// <summary>Hands the pipe back (once): from here on the session may reset it for the next body.</summary>
+    private void Finish(int state)
+    {
+        if (Interlocked.CompareExchange(ref _state, state, Open) == Open)
+        {
+            reader.Complete();
+            _finished.TrySetResult();
+        }
+        else if (state == Disposed)
+        {
+            Volatile.Write(ref _state, Disposed);
+        }
+    }
+
+    /// <summary>True when the stream no longer reads (0 bytes from here on); throws once disposed.</summary>
+    private bool IsDone()
+    {
+        var state = Volatile.Read(ref _state);
+        ObjectDisposedException.ThrowIf(state == Disposed, this);
+        return state == Ended;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfInterrupted();
+        if (IsDone())
+        {
+            return 0;
+        }
+
         int n;
         try
         {
@@ -54,7 +90,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
 
         if (n == 0 && buffer.Length > 0)
         {
-            _finished.TrySetResult();
+            Finish(Ended);
         }
 
         return n;
@@ -68,6 +104,11 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     public override int Read(Span<byte> buffer)
     {
         ThrowIfInterrupted();
+        if (IsDone())
+        {
+            return 0;
+        }
+
         int n;
         try
         {
@@ -80,7 +121,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
 
         if (n == 0 && buffer.Length > 0)
         {
-            _finished.TrySetResult();
+            Finish(Ended);
         }
 
         return n;
@@ -100,18 +141,10 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
-            _finished.TrySetResult();
+            Finish(Disposed);
         }
 
         base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        _finished.TrySetResult();
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     public override void Flush() { }

@@ -67,6 +67,57 @@ public class StreamingFetchTests(Delivery delivery)
     }
 
     [Test]
+    public async Task A_finished_body_stream_never_reads_the_next_body_and_a_disposed_one_throws()
+    {
+        // Bodies share one pipe: a stream kept after it ended must not see the bytes of those after it.
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var texts = new[] { Body(1, 40), Body(2, 60), Body(3, 30) };
+        var reading = Task.Run(async () =>
+        {
+            var read = new List<string>();
+            var laterReads = new List<int>();
+            var kept = new List<Stream>();
+            await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 3), new FetchRequest().AddBodySection("TEXT")))
+            {
+                foreach (var old in kept)
+                {
+                    laterReads.Add(await ReadAfterEndAsync(old));
+                }
+
+                var buffer = new MemoryStream();
+                await body.Content.CopyToAsync(buffer);
+                read.Add(Encoding.ASCII.GetString(buffer.ToArray()));
+                laterReads.Add(await ReadAfterEndAsync(body.Content));
+                kept.Add(body.Content);
+            }
+
+            return (read, laterReads);
+        });
+
+        var tag = await server.ExpectCommandAsync("FETCH 1:3 BODY.PEEK[TEXT]");
+        await server.SendAsync(string.Concat(texts.Select((t, i) => $"* {i + 1} FETCH (BODY[TEXT] {{{t.Length}}}\r\n{t})\r\n")) + $"{tag} OK done\r\n");
+
+        var (read, laterReads) = await reading.WaitAsync(Patience);
+        Assert.That(read, Is.EqualTo(texts));
+
+        // Once read to the end: 0 bytes; once the enumeration moved on and disposed it: ObjectDisposedException (-1).
+        Assert.That(laterReads, Is.EqualTo(new[] { 0, -1, 0, -1, -1, 0 }));
+    }
+
+    private static async Task<int> ReadAfterEndAsync(Stream stream)
+    {
+        try
+        {
+            return await stream.ReadAsync(new byte[16]);
+        }
+        catch (ObjectDisposedException)
+        {
+            return -1;
+        }
+    }
+
+    [Test]
     public async Task A_streamed_literal_split_at_every_offset_arrives_whole()
     {
         const string Text = "0123456789abcdefghij\r\nklmnop";
