@@ -119,21 +119,12 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>
-    /// Waits for the server's next body or its completion, at most <see cref="ImapConnectionOptions.CommandTimeout"/>:
-    /// the caller's own time with a body is not counted, only the server's silence.
+    /// Waits for the server's next body or its completion. No timer of its own: the session's watchdog fails the
+    /// command, and so this wait, once the server has been silent for <see cref="ImapConnectionOptions.CommandTimeout"/>
+    /// (the caller's own time with a body not counted).
     /// </summary>
-    private async Task<bool> WaitForNextBodyAsync(StreamingFetchCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await command.Bodies.WaitToReadAsync(cancellationToken).AsTask()
-                .WaitAsync(_options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{command.Name} received nothing from the server within {_options.CommandTimeout}.", ex);
-        }
-    }
+    private static ValueTask<bool> WaitForNextBodyAsync(StreamingFetchCommand command, CancellationToken cancellationToken) =>
+        command.Bodies.WaitToReadAsync(cancellationToken);
 
     private async IAsyncEnumerable<FetchedBody> StreamAsync(StreamingFetchCommand command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -46,4 +46,23 @@ public class InactivityTimeoutTests(Delivery delivery)
         Assert.That(ex, Is.TypeOf<TimeoutException>());
         Assert.That(ex!.Message, Does.Contain("FETCH").And.Contain("sent nothing"));
     }
+
+    [Test]
+    public async Task A_server_silent_after_a_streaming_FETCH_times_out_the_enumeration()
+    {
+        // The enumeration has no timer of its own: the watchdog's timeout of the command must reach the caller's wait.
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server, options: new ImapConnectionOptions { CommandTimeout = Timeout });
+        var clock = Stopwatch.StartNew();
+        var bodies = imap.UidFetchStreamAsync(SequenceSet.Single(7), new FetchRequest(FetchItems.Uid).AddBodySection("")).GetAsyncEnumerator();
+        var moving = bodies.MoveNextAsync().AsTask();
+        await server.ExpectCommandAsync("UID FETCH 7 (UID BODY.PEEK[])");
+
+        var ex = await CatchAsync(moving.WaitAsync(Patience));
+
+        Assert.That(ex, Is.TypeOf<TimeoutException>(), ex?.ToString());
+        Assert.That(ex!.Message, Does.Contain("FETCH").And.Contain("sent nothing"));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(Timeout * 0.9));
+        await bodies.DisposeAsync();
+    }
 }
