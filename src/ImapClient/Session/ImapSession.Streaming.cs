@@ -133,40 +133,39 @@ internal sealed partial class ImapSession
         var chunk = buffer.Slice(0, Math.Min(buffer.Length, literal.Remaining));
         if (!literal.Skipping)
         {
+            // All of what arrived goes in before one flush: each flush may wake the consumer, a thread hop apiece.
             foreach (var segment in chunk)
             {
-                var flushing = literal.Writer.WriteAsync(segment);
-                FlushResult flush;
-                if (flushing.IsCompleted)
-                {
-                    flush = flushing.Result;
-                }
-                else
-                {
-                    _waitingForReader = true;
-                    try
-                    {
-                        flush = await flushing.ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        ReaderCaughtUp();
-                    }
-                }
+                literal.Writer.Write(segment.Span);
+            }
 
-                if (flush.IsCanceled)
+            var flushing = literal.Writer.FlushAsync();
+            FlushResult flush;
+            if (flushing.IsCompleted)
+            {
+                flush = flushing.Result;
+            }
+            else
+            {
+                _waitingForReader = true;
+                try
                 {
-                    // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
-                    return buffer;
+                    flush = await flushing.ConfigureAwait(false);
                 }
-
-                if (flush.IsCompleted)
+                finally
                 {
-                    // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
-                    literal.Skipping = true;
-                    break;
+                    ReaderCaughtUp();
                 }
             }
+
+            if (flush.IsCanceled)
+            {
+                // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
+                return buffer;
+            }
+
+            // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
+            literal.Skipping = flush.IsCompleted;
         }
 
         literal.Remaining -= chunk.Length;
