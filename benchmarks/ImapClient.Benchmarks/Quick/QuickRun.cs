@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using ImapClient.Benchmarks.Corpus;
 using ImapClient.Benchmarks.Replay;
+using ImapClient.Benchmarks.Speed;
 using ImapClient.Benchmarks.Workloads;
 using MailKit;
 using MailKitSearchQuery = MailKit.Search.SearchQuery;
@@ -141,7 +143,14 @@ internal static class QuickRun
         {
             var oursFields = await Ops.OursHeadersAsync(ours, Messages);
             var mailKitFields = await Ops.MailKitHeadersAsync(inbox);
-            return Compare.Equal("header fields", mailKitFields, oursFields, $"ours {oursFields:N0} | MailKit {mailKitFields:N0} header fields in {Messages} messages");
+            Compare.Equal("header fields", mailKitFields, oursFields, "");
+
+            // The raw row must read at least every header section (the MB/s column's payload), framing on top.
+            var rawBytes = await Ops.RawHeadersAsync(raw);
+            var sections = MessageCorpus.Summaries(Messages).Sum(m => (long)PayloadSizes.HeaderLength(m.Content));
+            return rawBytes > sections
+                ? $"ours {oursFields:N0} | MailKit {mailKitFields:N0} header fields in {Messages} messages; raw {rawBytes:N0} bytes for {sections:N0} of sections"
+                : throw new InvalidOperationException($"raw: {rawBytes:N0} bytes, fewer than the {sections:N0} bytes of the header sections");
         });
 
         await using var oursLarge = await Clients.OursServerAsync(server.Host, server.Port, BenchServer.LargeMailbox);
@@ -179,7 +188,16 @@ internal static class QuickRun
             inbox.MessageFlagsChanged -= OnChanged;
             await ours.NoopAsync();
             Compare.Equal("MailKit updates", Messages, changed, "");
-            return Compare.Equal("ours flagged", Messages, o, $"ours {o} | MailKit {changed} updated messages");
+            Compare.Equal("ours flagged", Messages, o, "");
+
+            // The raw row: set and clear again, so the others find the flags as they left them. Each message's
+            // untagged FETCH is at least "* n FETCH (FLAGS (\Flagged))" and CRLF.
+            var added = await Ops.RawStoreAsync(raw, add: true);
+            var removed = await Ops.RawStoreAsync(raw, add: false);
+            var least = Messages * "* 1 FETCH (FLAGS (\\Flagged))\r\n".Length;
+            return added >= least
+                ? $"ours {o} | MailKit {changed} updated messages; raw {added:N0} and {removed:N0} bytes"
+                : throw new InvalidOperationException($"raw STORE: {added:N0} bytes, fewer than {least:N0} for {Messages} FETCH responses");
         });
 
         await Step("server NOOPs", async () =>

@@ -76,7 +76,7 @@ public abstract class ServerBenchmarkBase
     private async Task<BenchServer> StartServerAsync() => _server = await BenchServer.StartAsync(Summaries, Large);
 }
 
-/// <summary>FETCH of all 10,000 messages' summaries and header sections, and the raw-socket upper bound.</summary>
+/// <summary>FETCH of all 10,000 messages' summaries and header sections, each with the raw-socket upper bound.</summary>
 [Config(typeof(BenchConfig))]
 public class ServerFetch : ServerBenchmarkBase
 {
@@ -91,7 +91,7 @@ public class ServerFetch : ServerBenchmarkBase
     [GlobalSetup(Targets = [nameof(SummariesMailKit), nameof(HeadersMailKit)])]
     public Task SetupMailKitAsync() => StartMailKitAsync();
 
-    [GlobalSetup(Target = nameof(SummariesRaw))]
+    [GlobalSetup(Targets = [nameof(SummariesRaw), nameof(HeadersRaw)])]
     public Task SetupRawAsync() => StartRawAsync();
 
     [GlobalSetup(Target = nameof(SummariesOursCompressed))]
@@ -126,6 +126,11 @@ public class ServerFetch : ServerBenchmarkBase
     [BenchmarkCategory(Headers)]
     [Workload(CaptureData.Messages, "msgs", Payload.Headers)]
     public Task<long> HeadersOurs() => Ops.OursHeadersAsync(Ours, CaptureData.Messages);
+
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Headers)]
+    [Workload(CaptureData.Messages, "msgs", Payload.Headers)]
+    public Task<long> HeadersRaw() => Ops.RawHeadersAsync(Raw);
 }
 
 /// <summary>Downloading 1,000 messages of about 100 KB: one command per message, and one command for all.</summary>
@@ -168,7 +173,10 @@ public class ServerDownload : ServerBenchmarkBase
     public Task<long> BulkOurs() => Ops.OursDownloadBulkAsync(Ours, PayloadSizes.Downloads);
 }
 
-/// <summary>STORE +FLAGS / -FLAGS (\Flagged) on all 10,000 messages, not silent; alternating, so every call changes every message.</summary>
+/// <summary>
+/// STORE +FLAGS / -FLAGS (\Flagged) on all 10,000 messages, not silent; alternating, so every call changes every
+/// message. The raw socket sends the same commands and only counts the bytes of the responses: Dovecot's time.
+/// </summary>
 [Config(typeof(BenchConfig))]
 public class ServerStore : ServerBenchmarkBase
 {
@@ -181,6 +189,9 @@ public class ServerStore : ServerBenchmarkBase
 
     [GlobalSetup(Target = nameof(StoreOurs))]
     public Task SetupOursAsync() => StartOursAsync();
+
+    [GlobalSetup(Target = nameof(StoreRaw))]
+    public Task SetupRawAsync() => StartRawAsync();
 
     [GlobalSetup(Target = nameof(StoreMailKit))]
     public async Task SetupMailKitAsync()
@@ -203,6 +214,11 @@ public class ServerStore : ServerBenchmarkBase
     [BenchmarkCategory(Store)]
     [Workload(CaptureData.Messages, "msgs")]
     public Task<int> StoreOurs() => Ops.OursStoreAsync(Ours, CaptureData.Messages, _add = !_add);
+
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Store)]
+    [Workload(CaptureData.Messages, "msgs")]
+    public Task<long> StoreRaw() => Ops.RawStoreAsync(Raw, _add = !_add);
 }
 
 /// <summary>1,600 NOOPs: ours from 8 concurrent tasks on one connection (pipelined), MailKit one after another.</summary>

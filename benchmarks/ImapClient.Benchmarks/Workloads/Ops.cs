@@ -12,6 +12,8 @@ internal static class Ops
 {
     public const string SummaryItems = "(UID FLAGS ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE)";
 
+    public const string HeaderItems = "(UID BODY.PEEK[HEADER])";
+
     public static Task<IReadOnlyList<FetchedMessage>> OursSummariesAsync(ImapConnection imap, int count) =>
         imap.FetchAsync(SequenceSet.Range(1, (uint)count), Clients.OursSummaries);
 
@@ -90,6 +92,9 @@ internal static class Ops
         return fields;
     }
 
+    /// <summary>The upper bound for the header sections: the same FETCH, bytes counted only. Returns the byte count.</summary>
+    public static Task<long> RawHeadersAsync(RawImapClient raw) => raw.CountAsync("FETCH 1:* " + HeaderItems);
+
     /// <summary>One UID FETCH BODY.PEEK[] per message, streamed to a counting sink. Returns the bytes.</summary>
     public static async Task<long> OursDownloadEachAsync(ImapConnection imap, int count)
     {
@@ -149,6 +154,13 @@ internal static class Ops
         var request = new StoreFlagsRequest(add ? MailKit.StoreAction.Add : MailKit.StoreAction.Remove, MailKit.MessageFlags.Flagged) { Silent = false };
         await folder.StoreAsync(indexes, request);
     }
+
+    /// <summary>
+    /// The upper bound for STORE: the same command (all messages, not silent), its FETCH responses counted as bytes
+    /// only. Returns the byte count.
+    /// </summary>
+    public static Task<long> RawStoreAsync(RawImapClient raw, bool add) =>
+        raw.CountAsync($"STORE 1:* {(add ? '+' : '-')}FLAGS (\\Flagged)");
 
     /// <summary>FETCH FLAGS of messages 1..<paramref name="count"/>, <paramref name="rounds"/> times. Returns the messages seen.</summary>
     public static async Task<int> OursFlagsAsync(ImapConnection imap, int count, int rounds)
