@@ -233,7 +233,9 @@ internal ref struct ImapReader
         var unread = _reader.UnreadSpan;
         if (unread.Length > keyword.Length)
         {
-            if (!Ascii.EqualsIgnoreCase(unread[..keyword.Length], keyword) || !AtomDelimiters.Contains(unread[keyword.Length]))
+            // Parsers try keyword after keyword (ResponseParser a dozen before LIST): most differ in the first letter.
+            if ((unread[0] | 0x20) != (keyword[0] | 0x20)
+                || !Ascii.EqualsIgnoreCase(unread[..keyword.Length], keyword) || !AtomDelimiters.Contains(unread[keyword.Length]))
             {
                 return false;
             }
