@@ -46,6 +46,12 @@ internal ref struct ImapReader
 
     public readonly long Consumed => _reader.Consumed;
 
+    /// <summary>
+    /// The unread bytes of the current segment, for a parser's fast path over a common shape (it then calls
+    /// <see cref="Advance"/>); anything that path does not recognise is left to the general methods.
+    /// </summary>
+    public readonly ReadOnlySpan<byte> UnreadSpan => _reader.UnreadSpan;
+
     public readonly bool End => _reader.End;
 
     public readonly byte Peek() => _reader.TryPeek(out var b) ? b : throw Error("the response ended too early");

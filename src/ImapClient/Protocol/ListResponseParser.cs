@@ -4,7 +4,8 @@ namespace ImapClient.Protocol;
 
 /// <summary>
 /// <c>LIST</c> and <c>LSUB</c> data: <c>(attributes) delimiter name [(extended data)]</c> (RFC 9051, RFC 5258).
-/// Known attributes become flags without allocating; the name is decoded once, here.
+/// Known attributes become flags without allocating; the name is decoded once, here. Lines of the common shape are
+/// read by <see cref="PlainListLine"/> from one span; this reads every other shape servers send.
 /// </summary>
 internal static class ListResponseParser
 {
@@ -15,6 +16,12 @@ internal static class ListResponseParser
 
     public static ImapListResponse Parse(ref ImapReader reader, bool isLsub, bool utf8Names)
     {
+        // LIST answers are thousands of lines of one shape: read at span speed when they have it.
+        if (PlainListLine.TryRead(ref reader, utf8Names, out var plain))
+        {
+            return new ImapListResponse(isLsub, plain);
+        }
+
         reader.SkipSpaces();
         var (attributes, others) = ParseAttributes(ref reader);
         reader.SkipSpaces();
