@@ -46,6 +46,12 @@ internal ref struct ImapReader
 
     public readonly long Consumed => _reader.Consumed;
 
+    /// <summary>
+    /// The unread bytes of the current segment, for a parser's fast path over a common shape (it then calls
+    /// <see cref="Advance"/>); anything that path does not recognise is left to the general methods.
+    /// </summary>
+    public readonly ReadOnlySpan<byte> UnreadSpan => _reader.UnreadSpan;
+
     public readonly bool End => _reader.End;
 
     public readonly byte Peek() => _reader.TryPeek(out var b) ? b : throw Error("the response ended too early");
@@ -233,7 +239,9 @@ internal ref struct ImapReader
         var unread = _reader.UnreadSpan;
         if (unread.Length > keyword.Length)
         {
-            if (!Ascii.EqualsIgnoreCase(unread[..keyword.Length], keyword) || !AtomDelimiters.Contains(unread[keyword.Length]))
+            // Parsers try keyword after keyword (ResponseParser a dozen before LIST): most differ in the first letter.
+            if ((unread[0] | 0x20) != (keyword[0] | 0x20)
+                || !Ascii.EqualsIgnoreCase(unread[..keyword.Length], keyword) || !AtomDelimiters.Contains(unread[keyword.Length]))
             {
                 return false;
             }

@@ -4,24 +4,34 @@ namespace ImapClient.Protocol;
 
 /// <summary>
 /// <c>LIST</c> and <c>LSUB</c> data: <c>(attributes) delimiter name [(extended data)]</c> (RFC 9051, RFC 5258).
-/// Known attributes become flags without allocating; the name is decoded once, here.
+/// Known attributes become flags without allocating; the name is decoded once, here. Lines of the common shape are
+/// read by <see cref="PlainListLine"/> from one span; this reads every other shape servers send.
 /// </summary>
 internal static class ListResponseParser
 {
     private const string Subscribed = "SUBSCRIBED";
 
+    /// <summary>The longest name read through the stack buffer; longer ones take the general path.</summary>
+    private const int ShortName = 256;
+
     public static ImapListResponse Parse(ref ImapReader reader, bool isLsub, bool utf8Names)
     {
+        // LIST answers are thousands of lines of one shape: read at span speed when they have it.
+        if (PlainListLine.TryRead(ref reader, utf8Names, out var plain))
+        {
+            return new ImapListResponse(isLsub, plain);
+        }
+
         reader.SkipSpaces();
         var (attributes, others) = ParseAttributes(ref reader);
         reader.SkipSpaces();
         var delimiter = reader.ReadNQuotedChar();
         reader.SkipSpaces();
-        var name = MailboxName.FromWire(reader.ReadAString(), utf8Names);
+        var name = ReadName(ref reader, utf8Names);
 
         IReadOnlyList<string> childInfo = [];
         string? oldName = null;
-        if (reader.SkipSpaces() > 0 && reader.TryConsume((byte)'('))
+        if (!reader.AtLineEnd && reader.SkipSpaces() > 0 && reader.TryConsume((byte)'('))
         {
             while (true)
             {
@@ -61,6 +71,18 @@ internal static class ListResponseParser
             OldName = oldName,
         };
         return new ImapListResponse(isLsub, entry);
+    }
+
+    /// <summary>
+    /// The mailbox name. Most are short quoted strings: widened by the reader into a buffer here and decoded from it,
+    /// so the name is the only string made (not the wire form first, then the decoded name).
+    /// </summary>
+    private static string ReadName(ref ImapReader reader, bool utf8Names)
+    {
+        Span<char> wire = stackalloc char[ShortName];
+        return reader.TryReadShortQuoted(wire, out var length)
+            ? MailboxName.FromWire(wire[..length], utf8Names)
+            : MailboxName.FromWire(reader.ReadAString(), utf8Names);
     }
 
     private static (MailboxAttributes Known, List<string>? Others) ParseAttributes(ref ImapReader reader)

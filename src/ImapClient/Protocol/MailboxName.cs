@@ -16,6 +16,13 @@ internal static class MailboxName
     public static string FromWire(string wire, bool utf8) => utf8 ? wire : Decode(wire);
 
     /// <summary>
+    /// A name whose ASCII wire form is already in characters (a short quoted string widened by the reader): decoded
+    /// straight from there, so the name is the only string made.
+    /// </summary>
+    public static string FromWire(ReadOnlySpan<char> wire, bool utf8) =>
+        utf8 || !wire.Contains('&') ? new string(wire) : DecodeShifts(wire);
+
+    /// <summary>
     /// Refuses names IMAP does not allow: empty, or holding control characters, DEL, or the Unicode line and paragraph
     /// separators (RFC 9051 section 5.1). A CR or LF in a caller's name is refused here rather than encoded.
     /// </summary>
@@ -69,18 +76,19 @@ internal static class MailboxName
     public static string Decode(string encoded)
     {
         ArgumentNullException.ThrowIfNull(encoded);
-        if (!encoded.Contains('&', StringComparison.Ordinal))
-        {
-            return encoded;
-        }
+        return encoded.Contains('&', StringComparison.Ordinal) ? DecodeShifts(encoded) : encoded;
+    }
 
+    /// <summary>Decodes a name that holds at least one <c>&amp;</c>.</summary>
+    private static string DecodeShifts(ReadOnlySpan<char> encoded)
+    {
         // A decoded name is never longer than its encoded form.
         char[]? rented = null;
         var output = encoded.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(encoded.Length));
         try
         {
             var written = 0;
-            var rest = encoded.AsSpan();
+            var rest = encoded;
             while (!rest.IsEmpty)
             {
                 var amp = rest.IndexOf('&');

@@ -41,6 +41,10 @@ internal sealed class ResponseScanner
     public ScanResult Scan(in ReadOnlySequence<byte> buffer, bool stopAtLiterals, out long length, out long literalLength)
     {
         literalLength = -1;
+        if (_scanned == 0 && TryFindPlainLine(buffer.FirstSpan, out length))
+        {
+            return ScanResult.Complete;
+        }
 
         // The caller was offered a literal to stream and chose to keep buffering it: now the in-memory cap applies.
         if (_literalRemaining > _limits.MaxLiteralSize && _scanned == _lineStart)
@@ -105,6 +109,24 @@ internal sealed class ResponseScanner
             _lineStart = 0;
             return ScanResult.Complete;
         }
+    }
+
+    /// <summary>
+    /// Most responses are one line that announces no literal, whole in the buffer's first segment: one search of that
+    /// span finds them, without slicing the sequence. Anything else (a line that ends in <c>}</c>, runs past the
+    /// segment or over the limit) is left to the general scan.
+    /// </summary>
+    private bool TryFindPlainLine(ReadOnlySpan<byte> span, out long length)
+    {
+        var lf = span.IndexOf((byte)'\n');
+        length = lf + 1;
+        if (lf < 0 || lf > _limits.MaxLineLength)
+        {
+            return false;
+        }
+
+        var last = lf > 0 && span[lf - 1] == (byte)'\r' ? lf - 2 : lf - 1;
+        return last < 0 || span[last] != (byte)'}';
     }
 
     private void CheckLineLength(in ReadOnlySequence<byte> buffer, long lineLength)

@@ -166,6 +166,58 @@ public class ResponseScannerTests
         Assert.Throws<ImapProtocolException>(() => new ResponseScanner(limits).TryFindResponse(new ReadOnlySequence<byte>(bytes), out _));
     }
 
+    [TestCase("* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"\r\n")]
+    [TestCase("* 3 EXISTS\n")]
+    [TestCase("\r\n")]
+    [TestCase("\n")]
+    [TestCase("}\r\n")]
+    [TestCase("* OK [ALERT] Mailbox x{2}\r\n")]
+    [TestCase("A1 NO [TRYCREATE] {3}\r\n")]
+    public void One_line_responses_are_found_whole_at_every_split_and_after_each_other(string line)
+    {
+        // Three copies back to back: the first search of a segment finds a whole line; a line cut by a segment
+        // boundary, or one ending in '}', is found by the general scan, with the same lengths.
+        var bytes = Encoding.ASCII.GetBytes(line + line + line);
+        for (var split = 0; split <= bytes.Length; split++)
+        {
+            var buffer = TwoSegments(bytes, split);
+            var scanner = new ResponseScanner(ImapLimits.Default);
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.That(scanner.Scan(buffer, stopAtLiterals: true, out var length, out _), Is.EqualTo(ScanResult.Complete), $"split at {split}");
+                Assert.That(length, Is.EqualTo(line.Length), $"split at {split}");
+                buffer = buffer.Slice(length);
+            }
+
+            Assert.That(scanner.TryFindResponse(buffer, out _), Is.False);
+        }
+    }
+
+    [TestCase("* 1 FETCH (BODY[] {3}\r\nabc)\r\n", 23)]
+    [TestCase("* 1 FETCH (BODY[] {3+}\r\nabc)\r\n", 24)]
+    [TestCase("* LIST () \"/\" {1}\r\nx\r\n", 19)]
+    public void A_line_in_one_segment_that_announces_a_literal_still_stops_there(string response, int upToLiteral)
+    {
+        var bytes = Encoding.ASCII.GetBytes(response);
+        var scanner = new ResponseScanner(ImapLimits.Default);
+        Assert.That(scanner.Scan(new ReadOnlySequence<byte>(bytes), stopAtLiterals: true, out var length, out var literal), Is.EqualTo(ScanResult.LiteralAhead));
+        Assert.That(length, Is.EqualTo(upToLiteral));
+        Assert.That(literal, Is.GreaterThan(0));
+        Assert.That(new ResponseScanner(ImapLimits.Default).TryFindResponse(new ReadOnlySequence<byte>(bytes), out length), Is.True);
+        Assert.That(length, Is.EqualTo(bytes.Length));
+    }
+
+    [Test]
+    public void A_whole_line_over_the_limit_in_one_segment_is_still_a_protocol_error()
+    {
+        var scanner = new ResponseScanner(new ImapLimits { MaxLineLength = 50 });
+        var bytes = Encoding.ASCII.GetBytes("* OK " + new string('x', 60) + "\r\n");
+        Assert.That(() => scanner.TryFindResponse(new ReadOnlySequence<byte>(bytes), out _), Throws.TypeOf<ImapProtocolException>());
+        var atLimit = Encoding.ASCII.GetBytes("* OK " + new string('x', 45) + "\r\n");
+        Assert.That(new ResponseScanner(new ImapLimits { MaxLineLength = 51 }).TryFindResponse(new ReadOnlySequence<byte>(atLimit), out var length), Is.True);
+        Assert.That(length, Is.EqualTo(atLimit.Length));
+    }
+
     private static ReadOnlySequence<byte> TwoSegments(byte[] bytes, int split)
     {
         var first = new Segment(bytes.AsMemory(0, split), 0);
