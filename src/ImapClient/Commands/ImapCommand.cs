@@ -82,6 +82,9 @@ internal abstract class ImapCommand
     /// <summary>Offered each untagged FETCH's message while in flight, after the mailbox state saw it. True to keep it from others.</summary>
     public virtual bool TryClaimFetch(FetchedMessage message) => false;
 
+    /// <summary>Offered each untagged LIST or LSUB mailbox while in flight. True to keep it from others.</summary>
+    public virtual bool TryClaimList(MailboxListEntry mailbox, bool isLsub) => false;
+
     /// <summary>The first response this command would have claimed but that could not be parsed.</summary>
     protected ImapUnparsableResponse? Unparsable { get; private set; }
 

@@ -75,13 +75,21 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
     protected override bool WouldClaim(ImapUnparsableResponse response) =>
         response.Keyword == (lsub ? "LSUB" : "LIST") || (response.Keyword == "STATUS" && request.Status != StatusItems.None);
 
+    public override bool TryClaimList(MailboxListEntry mailbox, bool isLsub)
+    {
+        if (isLsub != lsub)
+        {
+            return false;
+        }
+
+        _mailboxes.Add(mailbox);
+        return true;
+    }
+
     public override bool TryClaim(ImapResponse response)
     {
         switch (response)
         {
-            case ImapListResponse list when list.IsLsub == lsub:
-                _mailboxes.Add(list.Mailbox);
-                return true;
             case ImapMailboxStatusResponse status when !lsub && request.Status != StatusItems.None:
                 // RFC 5819 sends each STATUS after its LIST, but matching at the end does not depend on that.
                 (_statuses ??= new Dictionary<string, MailboxStatus>(StringComparer.Ordinal))[status.Status.Mailbox] = status.Status;

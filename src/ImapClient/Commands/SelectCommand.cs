@@ -59,8 +59,11 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         }
 
         return response is ImapExistsResponse or ImapRecentResponse
-            or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null } or ImapListResponse { IsLsub: false };
+            or ImapFlagsResponse or ImapStatusResponse { Status: ImapStatus.Ok, Code: not null };
     }
+
+    /// <summary>IMAP4rev2 servers answer SELECT with the mailbox's LIST line; it is part of the answer, not news.</summary>
+    public override bool TryClaimList(MailboxListEntry mailbox, bool isLsub) => !isLsub;
 
     public override bool TryClaimFetch(FetchedMessage message)
     {

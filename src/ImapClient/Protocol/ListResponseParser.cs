@@ -14,12 +14,12 @@ internal static class ListResponseParser
     /// <summary>The longest name read through the stack buffer; longer ones take the general path.</summary>
     private const int ShortName = 256;
 
-    public static ImapListResponse Parse(ref ImapReader reader, bool isLsub, bool utf8Names)
+    public static MailboxListEntry Parse(ref ImapReader reader, bool isLsub, bool utf8Names)
     {
         // LIST answers are thousands of lines of one shape: read at span speed when they have it.
         if (PlainListLine.TryRead(ref reader, utf8Names, out var plain))
         {
-            return new ImapListResponse(isLsub, plain);
+            return plain;
         }
 
         reader.SkipSpaces();
@@ -70,7 +70,7 @@ internal static class ListResponseParser
             ChildInfo = childInfo,
             OldName = oldName,
         };
-        return new ImapListResponse(isLsub, entry);
+        return entry;
     }
 
     /// <summary>

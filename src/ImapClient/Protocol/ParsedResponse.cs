@@ -10,9 +10,9 @@ internal enum ResponseKind
 
 /// <summary>A parsed response and how to route it.</summary>
 /// <remarks>
-/// FETCH data travels as the bare message: the command that claims it keeps only the message, so the public
-/// <see cref="ImapFetchResponse"/> around it is made only for whoever sees the response itself (events, tests).
-/// That keeps a steady stream of FETCH responses from allocating anything the caller does not receive.
+/// FETCH and LIST data travel bare (the message, the mailbox): the command that claims them keeps only that, so the
+/// public <see cref="ImapFetchResponse"/> or <see cref="ImapListResponse"/> around it is made only for whoever sees the
+/// response itself (events, tests). A steady stream of either allocates nothing the caller does not receive.
 /// </remarks>
 internal readonly struct ParsedResponse
 {
@@ -30,11 +30,25 @@ internal readonly struct ParsedResponse
         Fetched = fetched;
     }
 
+    public ParsedResponse(MailboxListEntry listed, bool isLsub)
+    {
+        Kind = ResponseKind.Untagged;
+        Listed = listed;
+        IsLsub = isLsub;
+    }
+
     public ResponseKind Kind { get; }
+
+    /// <summary>The mailbox of an untagged LIST or LSUB; null for every other response.</summary>
+    public MailboxListEntry? Listed { get; }
+
+    /// <summary>For <see cref="Listed"/>: true for LSUB.</summary>
+    public bool IsLsub { get; }
 
     /// <summary>The message of an untagged FETCH; null for every other response.</summary>
     public FetchedMessage? Fetched { get; }
 
-    /// <summary>The response as the public model shows it (a FETCH is wrapped on each read).</summary>
-    public ImapResponse Response => _response ?? new ImapFetchResponse(Fetched!);
+    /// <summary>The response as the public model shows it (FETCH and LIST data are wrapped on each read).</summary>
+    public ImapResponse Response =>
+        _response ?? (Fetched is { } message ? new ImapFetchResponse(message) : new ImapListResponse(IsLsub, Listed!));
 }

@@ -32,9 +32,9 @@ internal static class ResponseParser
         if (reader.TryConsume((byte)'*'))
         {
             reader.ExpectSpace();
-            var untagged = ParseUntagged(ref reader, arena, utf8Names, out var fetched);
+            var untagged = ParseUntagged(ref reader, arena, utf8Names);
             reader.ExpectLineEnd();
-            return untagged is null ? new ParsedResponse(fetched!) : new ParsedResponse(ResponseKind.Untagged, untagged);
+            return untagged;
         }
 
         if (reader.IsNext((byte)'['))
@@ -103,10 +103,10 @@ internal static class ResponseParser
         return new ParsedResponse(tag is null ? ResponseKind.Untagged : ResponseKind.Tagged, unparsable);
     }
 
-    /// <returns>The response, or null for FETCH data, which comes back as <paramref name="fetched"/>.</returns>
-    private static ImapResponse? ParseUntagged(ref ImapReader reader, RawValueArena? arena, bool utf8Names, out FetchedMessage? fetched)
+    private static ParsedResponse Untagged(ImapResponse response) => new(ResponseKind.Untagged, response);
+
+    private static ParsedResponse ParseUntagged(ref ImapReader reader, RawValueArena? arena, bool utf8Names)
     {
-        fetched = null;
         if (reader.NextIsDigit)
         {
             var number = reader.ReadNumber();
@@ -119,83 +119,83 @@ internal static class ResponseParser
                     reader.Tolerate(ImapQuirks.SloppyFetch, "no space before the FETCH data");
                 }
 
-                fetched = FetchParser.ParseMessage(ref reader, number, arena);
-                return null;
+                return new ParsedResponse(FetchParser.ParseMessage(ref reader, number, arena));
             }
 
             if (reader.TryReadKeyword("EXISTS"u8))
             {
-                return new ImapExistsResponse(number);
+                return Untagged(new ImapExistsResponse(number));
             }
 
             if (reader.TryReadKeyword("RECENT"u8))
             {
-                return new ImapRecentResponse(number);
+                return Untagged(new ImapRecentResponse(number));
             }
 
             if (reader.TryReadKeyword("EXPUNGE"u8))
             {
                 CheckSequenceNumber(ref reader, number);
-                return new ImapExpungeResponse(number);
+                return Untagged(new ImapExpungeResponse(number));
             }
 
             var keyword = reader.ReadAtomString().ToUpperInvariant();
-            return new ImapUnknownResponse(keyword, $"{number} {keyword}{ReadRest(ref reader)}");
+            return Untagged(new ImapUnknownResponse(keyword, $"{number} {keyword}{ReadRest(ref reader)}"));
+        }
+
+        // First among the keywords: a LIST answer is thousands of these lines.
+        if (reader.TryReadKeyword("LIST"u8))
+        {
+            return new ParsedResponse(ListResponseParser.Parse(ref reader, isLsub: false, utf8Names), isLsub: false);
         }
 
         if (ParseStatusKeyword(ref reader) is { } status)
         {
-            return ParseStatusRest(ref reader, null, status);
+            return Untagged(ParseStatusRest(ref reader, null, status));
         }
 
         if (reader.IsNext((byte)'['))
         {
             // home.pl sends "* [COPYUID …]": a response code with no status before it.
             reader.Tolerate(ImapQuirks.StrayBrackets, "a response code with no status before it");
-            return ParseStatusRest(ref reader, null, ImapStatus.Ok, codeOnly: true);
+            return Untagged(ParseStatusRest(ref reader, null, ImapStatus.Ok, codeOnly: true));
         }
 
         if (reader.TryReadKeyword("CAPABILITY"u8))
         {
-            return new ImapCapabilityResponse(ParseCapabilities(ref reader));
+            return Untagged(new ImapCapabilityResponse(ParseCapabilities(ref reader)));
         }
 
         if (reader.TryReadKeyword("FLAGS"u8))
         {
             reader.ExpectSpaces();
-            return new ImapFlagsResponse(ParseFlagList(ref reader));
+            return Untagged(new ImapFlagsResponse(ParseFlagList(ref reader)));
         }
 
         if (reader.TryReadKeyword("SEARCH"u8))
         {
             var (numbers, modSeq) = SearchResponseParser.ParseNumbers(ref reader);
-            return new ImapSearchResponse(numbers, modSeq);
+            return Untagged(new ImapSearchResponse(numbers, modSeq));
         }
 
         if (reader.TryReadKeyword("ESEARCH"u8))
         {
-            return SearchResponseParser.ParseESearch(ref reader);
+            return Untagged(SearchResponseParser.ParseESearch(ref reader));
         }
 
         if (reader.TryReadKeyword("SORT"u8))
         {
             var (numbers, modSeq) = SearchResponseParser.ParseNumbers(ref reader);
-            return new ImapSortResponse(numbers, modSeq);
+            return Untagged(new ImapSortResponse(numbers, modSeq));
         }
 
         if (reader.TryReadKeyword("THREAD"u8))
         {
-            return new ImapThreadResponse(SearchResponseParser.ParseThreads(ref reader));
-        }
-
-        if (reader.TryReadKeyword("LIST"u8))
-        {
-            return ListResponseParser.Parse(ref reader, isLsub: false, utf8Names);
+            return Untagged(new ImapThreadResponse(SearchResponseParser.ParseThreads(ref reader)));
         }
 
         if (reader.TryReadKeyword("LSUB"u8))
         {
-            return ListResponseParser.Parse(ref reader, isLsub: true, utf8Names);
+            return new ParsedResponse(ListResponseParser.Parse(ref reader, isLsub: true, utf8Names), isLsub: true);
         }
 
         if (reader.TryReadKeyword("VANISHED"u8))
@@ -210,31 +210,31 @@ internal static class ResponseParser
                 reader.ExpectSpace();
             }
 
-            return new ImapVanishedResponse(earlier, ResponseCodeParser.ReadSequenceSet(ref reader));
+            return Untagged(new ImapVanishedResponse(earlier, ResponseCodeParser.ReadSequenceSet(ref reader)));
         }
 
         if (reader.TryReadKeyword("STATUS"u8))
         {
-            return StatusResponseParser.Parse(ref reader, utf8Names);
+            return Untagged(StatusResponseParser.Parse(ref reader, utf8Names));
         }
 
         if (reader.TryReadKeyword("NAMESPACE"u8))
         {
-            return NamespaceResponseParser.Parse(ref reader, utf8Names);
+            return Untagged(NamespaceResponseParser.Parse(ref reader, utf8Names));
         }
 
         if (reader.TryReadKeyword("ENABLED"u8))
         {
-            return new ImapEnabledResponse(ParseCapabilities(ref reader));
+            return Untagged(new ImapEnabledResponse(ParseCapabilities(ref reader)));
         }
 
         if (reader.TryReadKeyword("ID"u8))
         {
-            return IdResponseParser.Parse(ref reader);
+            return Untagged(IdResponseParser.Parse(ref reader));
         }
 
         var name = reader.ReadAtomString().ToUpperInvariant();
-        return new ImapUnknownResponse(name, name + ReadRest(ref reader));
+        return Untagged(new ImapUnknownResponse(name, name + ReadRest(ref reader)));
     }
 
     private static ImapStatus? ParseStatusKeyword(ref ImapReader reader)

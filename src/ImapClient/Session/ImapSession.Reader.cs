@@ -175,6 +175,9 @@ internal sealed partial class ImapSession
             case ResponseKind.Untagged when parsed.Fetched is { } message && _greeting.Task.IsCompleted:
                 DispatchFetch(message);
                 break;
+            case ResponseKind.Untagged when parsed.Listed is { } mailbox && _greeting.Task.IsCompleted:
+                DispatchList(mailbox, parsed.IsLsub);
+                break;
             case ResponseKind.Tagged when parsed.Response is ImapUnparsableResponse unparsable:
                 DispatchUnparsableTagged(unparsable);
                 break;
@@ -210,6 +213,23 @@ internal sealed partial class ImapSession
         }
 
         RaiseUnsolicited(new ImapFetchResponse(message));
+    }
+
+    /// <summary>A mailbox (LIST, LSUB): the mailbox state has no use for it; only an unclaimed one becomes an event.</summary>
+    private void DispatchList(MailboxListEntry mailbox, bool isLsub)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command.TryClaimList(mailbox, isLsub))
+                {
+                    return;
+                }
+            }
+        }
+
+        RaiseUnsolicited(new ImapListResponse(isLsub, mailbox));
     }
 
     /// <summary>A completion that cannot be parsed still ends its command (with the error); the stream is in step.</summary>
