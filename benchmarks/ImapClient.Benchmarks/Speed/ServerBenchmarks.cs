@@ -152,6 +152,9 @@ public class ServerDownload : ServerBenchmarkBase
     [GlobalSetup(Targets = [nameof(EachMailKit), nameof(BulkMailKit)])]
     public Task SetupMailKitAsync() => StartMailKitAsync();
 
+    [GlobalSetup(Targets = [nameof(EachRaw), nameof(BulkRaw)])]
+    public Task SetupRawAsync() => StartRawAsync();
+
     [Benchmark(Baseline = true, Description = "MailKit GetStream")]
     [BenchmarkCategory(Each)]
     [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
@@ -162,6 +165,11 @@ public class ServerDownload : ServerBenchmarkBase
     [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
     public Task<long> EachOurs() => Ops.OursDownloadEachAsync(Ours, PayloadSizes.Downloads);
 
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Each)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> EachRaw() => Ops.RawDownloadEachAsync(Raw, PayloadSizes.Downloads);
+
     [Benchmark(Baseline = true, Description = "MailKit GetStreams")]
     [BenchmarkCategory(Bulk)]
     [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
@@ -171,6 +179,11 @@ public class ServerDownload : ServerBenchmarkBase
     [BenchmarkCategory(Bulk)]
     [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
     public Task<long> BulkOurs() => Ops.OursDownloadBulkAsync(Ours, PayloadSizes.Downloads);
+
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Bulk)]
+    [Workload(PayloadSizes.Downloads, "msgs", Payload.Large)]
+    public Task<long> BulkRaw() => Ops.RawDownloadBulkAsync(Raw, PayloadSizes.Downloads);
 }
 
 /// <summary>

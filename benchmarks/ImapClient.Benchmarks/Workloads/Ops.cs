@@ -119,6 +119,21 @@ internal static class Ops
         return sink.Count;
     }
 
+    /// <summary>The upper bound for one download per command: the same UID FETCH per message, counted as bytes only.</summary>
+    public static async Task<long> RawDownloadEachAsync(RawImapClient raw, int count)
+    {
+        long bytes = 0;
+        for (var uid = 1; uid <= count; uid++)
+        {
+            bytes += await raw.CountAsync($"UID FETCH {uid} BODY.PEEK[]");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The upper bound for one command for all: the same UID FETCH, counted as bytes only.</summary>
+    public static Task<long> RawDownloadBulkAsync(RawImapClient raw, int count) => raw.CountAsync($"UID FETCH 1:{count} BODY.PEEK[]");
+
     /// <summary>One UID FETCH BODY.PEEK[] for all messages, each body streamed to a counting sink. Returns the bytes.</summary>
     public static async Task<long> OursDownloadBulkAsync(ImapConnection imap, int count)
     {
