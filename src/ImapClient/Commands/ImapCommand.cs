@@ -21,6 +21,9 @@ internal abstract class ImapCommand
     /// <summary>The tag assigned when the command was queued for writing.</summary>
     public string Tag { get; set; } = "";
 
+    /// <summary><see cref="Tag"/> packed by <see cref="Protocol.TagKey"/> (0 if it did not fit), to match completions by.</summary>
+    public ulong TagKey { get; set; }
+
     /// <summary>Completes (never faults) once the command's tagged response was consumed or the connection broke.</summary>
     public Task Done
     {

@@ -30,6 +30,14 @@ internal readonly struct ParsedResponse
         Fetched = fetched;
     }
 
+    /// <summary>A tagged completion whose tag was packed into <paramref name="tagKey"/> (0: the response carries it).</summary>
+    public ParsedResponse(ImapStatusResponse completion, ulong tagKey)
+    {
+        Kind = ResponseKind.Tagged;
+        _response = completion;
+        TagKey = tagKey;
+    }
+
     public ParsedResponse(MailboxListEntry listed, bool isLsub)
     {
         Kind = ResponseKind.Untagged;
@@ -38,6 +46,9 @@ internal readonly struct ParsedResponse
     }
 
     public ResponseKind Kind { get; }
+
+    /// <summary>For a tagged completion parsed with deferred tags: its tag, packed (see <see cref="Protocol.TagKey"/>).</summary>
+    public ulong TagKey { get; }
 
     /// <summary>The mailbox of an untagged LIST or LSUB; null for every other response.</summary>
     public MailboxListEntry? Listed { get; }

@@ -12,9 +12,12 @@ internal static class ResponseParser
     /// <param name="limits">The caps on what the server may send.</param>
     /// <param name="arena">Where values parsed on demand keep their bytes; null gives each its own array.</param>
     /// <param name="utf8Names">True once UTF-8 mailbox names were agreed (ENABLE UTF8=ACCEPT); otherwise modified UTF-7.</param>
-    /// <param name="tags">The tags in flight: a completion takes its command's tag string instead of a new one.</param>
+    /// <param name="deferTags">
+    /// True for the session: a completion's tag comes back packed in <see cref="ParsedResponse.TagKey"/> and the
+    /// response's tag is left for the session to fill in with its command's own string.
+    /// </param>
     public static ParsedResponse Parse(
-        in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null, bool utf8Names = false, ITagLookup? tags = null)
+        in ReadOnlySequence<byte> response, ImapLimits limits, RawValueArena? arena = null, bool utf8Names = false, bool deferTags = false)
     {
         var reader = new ImapReader(response, limits);
         if (reader.TryConsume((byte)'+'))
@@ -47,7 +50,8 @@ internal static class ResponseParser
         }
 
         var tagBytes = reader.ReadAtom();
-        var tag = tags?.Find(tagBytes) ?? Encoding.ASCII.GetString(tagBytes);
+        ulong tagKey = 0;
+        var tag = deferTags && TagKey.TryPack(tagBytes, out tagKey) ? null : Encoding.ASCII.GetString(tagBytes);
         reader.ExpectSpace();
         var status = ParseStatusKeyword(ref reader) ?? throw reader.Error("expected OK, NO or BAD after the tag");
         if (status == ImapStatus.PreAuth)
@@ -62,7 +66,7 @@ internal static class ResponseParser
 
         var tagged = ParseStatusRest(ref reader, tag, status);
         reader.ExpectLineEnd();
-        return new ParsedResponse(ResponseKind.Tagged, tagged);
+        return new ParsedResponse(tagged, tagKey);
     }
 
     /// <summary>

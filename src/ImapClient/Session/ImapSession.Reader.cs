@@ -155,7 +155,7 @@ internal sealed partial class ImapSession
     {
         try
         {
-            return ResponseParser.Parse(response, _limits, _arena, Utf8MailboxNames, this);
+            return ResponseParser.Parse(response, _limits, _arena, Utf8MailboxNames, deferTags: true);
         }
         catch (ImapProtocolException ex) when (response.FirstSpan is not [(byte)'+', ..])
         {
@@ -182,7 +182,7 @@ internal sealed partial class ImapSession
                 DispatchUnparsableTagged(unparsable);
                 break;
             case ResponseKind.Tagged:
-                DispatchTagged((ImapStatusResponse)parsed.Response);
+                DispatchTagged((ImapStatusResponse)parsed.Response, parsed.TagKey);
                 break;
             default:
                 DispatchUntagged(parsed.Response);
@@ -258,22 +258,6 @@ internal sealed partial class ImapSession
         command.Fail(failure);
     }
 
-    string? ITagLookup.Find(ReadOnlySpan<byte> tag)
-    {
-        lock (_inflightLock)
-        {
-            foreach (var command in _inflight)
-            {
-                if (System.Text.Ascii.Equals(tag, command.Tag))
-                {
-                    return command.Tag;
-                }
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Where the command with this tag is in the table, or -1. Called under the in-flight lock.</summary>
     private int IndexOfTag(string? tag)
     {
@@ -288,12 +272,26 @@ internal sealed partial class ImapSession
         return -1;
     }
 
-    private void DispatchTagged(ImapStatusResponse completion)
+    /// <summary>Where the command with this packed tag is in the table, or -1. Called under the in-flight lock.</summary>
+    private int IndexOfTagKey(ulong key)
+    {
+        for (var i = 0; i < _inflight.Count; i++)
+        {
+            if (_inflight[i].TagKey == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void DispatchTagged(ImapStatusResponse completion, ulong tagKey)
     {
         ImapCommand? command = null;
         lock (_inflightLock)
         {
-            var index = IndexOfTag(completion.Tag);
+            var index = tagKey != 0 ? IndexOfTagKey(tagKey) : IndexOfTag(completion.Tag);
             if (index >= 0)
             {
                 command = _inflight[index];
@@ -301,6 +299,9 @@ internal sealed partial class ImapSession
                 TrackStreaming(command, -1);
             }
         }
+
+        // The parser left the tag to us: the command's own string, so the completion costs no string of its own.
+        completion.Tag ??= command?.Tag ?? TagKey.Unpack(tagKey);
 
         if (command is null)
         {

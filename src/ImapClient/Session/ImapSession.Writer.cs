@@ -54,6 +54,7 @@ internal sealed partial class ImapSession
             builder.Utf8Quoted = Utf8MailboxNames;
             command.Encode(builder, this);
             command.Tag = NextTag();
+            command.TagKey = TagKey.Pack(command.Tag);
             command.OnSending(this);
 
             // Registered before the first byte is queued, so wire order equals table order. From here on the

@@ -11,7 +11,7 @@ namespace ImapClient.Session;
 /// The engine of one connection: one reader loop that parses and routes every response, one writer that sends whole
 /// commands in order, the table of commands in flight, the selected-mailbox state and the connection state machine.
 /// </summary>
-internal sealed partial class ImapSession : IAsyncDisposable, ITagLookup
+internal sealed partial class ImapSession : IAsyncDisposable
 {
     private volatile ImapTransport _transport;
     private readonly ImapConnectionOptions _options;

@@ -12,7 +12,7 @@ public sealed class ImapStatusResponse : ImapResponse
     }
 
     /// <summary>The tag for a tagged completion; null for an untagged response.</summary>
-    public string? Tag { get; }
+    public string? Tag { get; internal set; }
 
     /// <summary>OK, NO, BAD, PREAUTH or BYE.</summary>
     public ImapStatus Status { get; }
