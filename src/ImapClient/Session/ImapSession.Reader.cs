@@ -201,35 +201,39 @@ internal sealed partial class ImapSession
     private void DispatchFetch(FetchedMessage message)
     {
         _mailbox?.ApplyFetch(message);
-        lock (_inflightLock)
+        if (IndexOfCommand(message, static (command, message) => command.TryClaimFetch(message)) < 0)
         {
-            foreach (var command in _inflight)
-            {
-                if (command.TryClaimFetch(message))
-                {
-                    return;
-                }
-            }
+            RaiseUnsolicited(new ImapFetchResponse(message));
         }
-
-        RaiseUnsolicited(new ImapFetchResponse(message));
     }
 
     /// <summary>A mailbox (LIST, LSUB): the mailbox state has no use for it; only an unclaimed one becomes an event.</summary>
     private void DispatchList(MailboxListEntry mailbox, bool isLsub)
     {
+        if (IndexOfCommand((mailbox, isLsub), static (command, list) => command.TryClaimList(list.mailbox, list.isLsub)) < 0)
+        {
+            RaiseUnsolicited(new ImapListResponse(isLsub, mailbox));
+        }
+    }
+
+    /// <summary>
+    /// The first command in flight for which <paramref name="match"/> holds (for claims: the one that took the data),
+    /// or -1. Takes the in-flight lock; the state keeps the (static) delegate from allocating.
+    /// </summary>
+    private int IndexOfCommand<TState>(TState state, Func<ImapCommand, TState, bool> match)
+    {
         lock (_inflightLock)
         {
-            foreach (var command in _inflight)
+            for (var i = 0; i < _inflight.Count; i++)
             {
-                if (command.TryClaimList(mailbox, isLsub))
+                if (match(_inflight[i], state))
                 {
-                    return;
+                    return i;
                 }
             }
         }
 
-        RaiseUnsolicited(new ImapListResponse(isLsub, mailbox));
+        return -1;
     }
 
     /// <summary>A completion that cannot be parsed still ends its command (with the error); the stream is in step.</summary>
@@ -238,7 +242,7 @@ internal sealed partial class ImapSession
         ImapCommand? command = null;
         lock (_inflightLock)
         {
-            var index = IndexOfTag(unparsable.Tag);
+            var index = IndexOfCommand(unparsable.Tag, static (command, tag) => command.Tag == tag);
             if (index >= 0)
             {
                 command = _inflight[index];
@@ -258,40 +262,14 @@ internal sealed partial class ImapSession
         command.Fail(failure);
     }
 
-    /// <summary>Where the command with this tag is in the table, or -1. Called under the in-flight lock.</summary>
-    private int IndexOfTag(string? tag)
-    {
-        for (var i = 0; i < _inflight.Count; i++)
-        {
-            if (_inflight[i].Tag == tag)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Where the command with this packed tag is in the table, or -1. Called under the in-flight lock.</summary>
-    private int IndexOfTagKey(ulong key)
-    {
-        for (var i = 0; i < _inflight.Count; i++)
-        {
-            if (_inflight[i].TagKey == key)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private void DispatchTagged(ImapStatusResponse completion, ulong tagKey)
     {
         ImapCommand? command = null;
         lock (_inflightLock)
         {
-            var index = tagKey != 0 ? IndexOfTagKey(tagKey) : IndexOfTag(completion.Tag);
+            var index = tagKey != 0
+                ? IndexOfCommand(tagKey, static (command, key) => command.TagKey == key)
+                : IndexOfCommand(completion.Tag, static (command, tag) => command.Tag == tag);
             if (index >= 0)
             {
                 command = _inflight[index];
