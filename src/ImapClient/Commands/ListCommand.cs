@@ -11,7 +11,7 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
 {
     // The caller's list could change between this call and the moment the command is written.
     private readonly string[] _patterns = [.. request.Patterns];
-    private readonly List<MailboxListEntry> _mailboxes = [];
+    private ResultBuffer<MailboxListEntry> _mailboxes;
     private Dictionary<string, MailboxStatus>? _statuses;
 
     public override string Name => lsub ? "LSUB" : "LIST";
@@ -103,7 +103,7 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
     {
         if (_statuses is not null)
         {
-            foreach (var mailbox in _mailboxes)
+            foreach (var mailbox in _mailboxes.Items)
             {
                 if (_statuses.TryGetValue(mailbox.Name, out var status))
                 {
@@ -112,7 +112,7 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
             }
         }
 
-        return _mailboxes;
+        return _mailboxes.Drain();
     }
 
     /// <summary>Writes the options that are set, separated by spaces; true when any was.</summary>

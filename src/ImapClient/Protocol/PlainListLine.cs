@@ -91,14 +91,14 @@ internal static class PlainListLine
         }
 
         string name;
-        if (utf8Names || !body.Contains((byte)'&'))
-        {
-            name = Encoding.ASCII.GetString(body);
-        }
-        else if (body.Length <= MaxEncodedName)
+        if (body.Length <= MaxEncodedName)
         {
             Span<char> wire = stackalloc char[MaxEncodedName];
-            name = MailboxName.FromWire(wire[..Encoding.Latin1.GetChars(body, wire)], utf8: false);
+            name = RecentMailboxNames.ForCurrentThread(utf8Names).Get(wire[..Encoding.Latin1.GetChars(body, wire)], utf8Names);
+        }
+        else if (utf8Names || !body.Contains((byte)'&'))
+        {
+            name = Encoding.ASCII.GetString(body);
         }
         else
         {
