@@ -137,13 +137,13 @@ public sealed partial class ImapConnection
             {
                 while (command.Bodies.TryRead(out var body))
                 {
-                    if (previous is not null)
-                    {
-                        await previous.DisposeAsync().ConfigureAwait(false);
-                    }
-
                     previous = body;
                     yield return body;
+
+                    // Moving on disposes it now, not once the next body arrives: the reader loop starts the next
+                    // body only when this one is finished, so waiting for it with this one open would never end.
+                    previous = null;
+                    await body.DisposeAsync().ConfigureAwait(false);
                 }
             }
 
