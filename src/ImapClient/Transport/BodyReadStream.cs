@@ -15,8 +15,11 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     private const int Open = 0, Ended = 1, Disposed = 2;
     private readonly Stream inner = reader.AsStream(leaveOpen: true);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private volatile Exception? _interrupted;
     private int _state;
+    private bool _reading;
+    private bool _released;
 
     /// <summary>Completes when the caller read to the end or disposed the stream; the pipe is free again by then.</summary>
     public Task Finished => _finished.Task;
@@ -41,44 +44,75 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     /// </summary>
     public void Interrupt(Exception cause)
     {
-        _interrupted = cause;
-        if (Volatile.Read(ref _state) == Open)
+        lock (_gate)
         {
-            reader.CancelPendingRead();
+            _interrupted = cause;
+
+            // Only while the pipe is still this body's: once handed back it may already carry the next one.
+            if (!_released)
+            {
+                reader.CancelPendingRead();
+            }
         }
     }
 
-    /// <summary>Hands the pipe back (once): from here on the session may reset it for the next body.</summary>
-    private void Finish(int state)
+    /// <summary>Starts a read; false when the stream no longer reads (0 bytes from here on); throws once disposed.</summary>
+    private bool BeginRead()
     {
-        if (Interlocked.CompareExchange(ref _state, state, Open) == Open)
+        lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_state == Disposed, this);
+            if (_state == Ended)
+            {
+                return false;
+            }
+
+            _reading = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Ends a read. The pipe is handed back only when no read is in flight: a read still waiting on it when the
+    /// session resets it for the next body would get that body's bytes.
+    /// </summary>
+    private void EndRead(bool ended)
+    {
+        lock (_gate)
+        {
+            _reading = false;
+            if (ended && _state == Open)
+            {
+                _state = Ended;
+            }
+
+            if (_state != Open)
+            {
+                Release();
+            }
+        }
+    }
+
+    /// <summary>Hands the pipe back (once, under the gate): from here on the session may reset it for the next body.</summary>
+    private void Release()
+    {
+        if (!_released)
+        {
+            _released = true;
             reader.Complete();
             _finished.TrySetResult();
         }
-        else if (state == Disposed)
-        {
-            Volatile.Write(ref _state, Disposed);
-        }
-    }
-
-    /// <summary>True when the stream no longer reads (0 bytes from here on); throws once disposed.</summary>
-    private bool IsDone()
-    {
-        var state = Volatile.Read(ref _state);
-        ObjectDisposedException.ThrowIf(state == Disposed, this);
-        return state == Ended;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfInterrupted();
-        if (IsDone())
+        if (!BeginRead())
         {
             return 0;
         }
 
-        int n;
+        var n = -1;
         try
         {
             n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -87,10 +121,13 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
         {
             throw Interrupted();
         }
-
-        if (n == 0 && buffer.Length > 0)
+        catch (OperationCanceledException) when (Volatile.Read(ref _state) == Disposed && !cancellationToken.IsCancellationRequested)
         {
-            Finish(Ended);
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+        finally
+        {
+            EndRead(n == 0 && buffer.Length > 0);
         }
 
         return n;
@@ -104,12 +141,12 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     public override int Read(Span<byte> buffer)
     {
         ThrowIfInterrupted();
-        if (IsDone())
+        if (!BeginRead())
         {
             return 0;
         }
 
-        int n;
+        var n = -1;
         try
         {
             n = inner.Read(buffer);
@@ -118,10 +155,13 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
         {
             throw Interrupted();
         }
-
-        if (n == 0 && buffer.Length > 0)
+        catch (OperationCanceledException) when (Volatile.Read(ref _state) == Disposed)
         {
-            Finish(Ended);
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+        finally
+        {
+            EndRead(n == 0 && buffer.Length > 0);
         }
 
         return n;
@@ -141,7 +181,19 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     {
         if (disposing)
         {
-            Finish(Disposed);
+            lock (_gate)
+            {
+                _state = Disposed;
+                if (_reading)
+                {
+                    // A read waits on the pipe (another thread): it wakes, and hands the pipe back as it ends.
+                    reader.CancelPendingRead();
+                }
+                else
+                {
+                    Release();
+                }
+            }
         }
 
         base.Dispose(disposing);
