@@ -64,6 +64,14 @@ public class DiagnosticsTests(Delivery delivery)
         var other = await dying.ConnectAsync(options: new ImapConnectionOptions { LoggerFactory = log });
         await dying.CloseAsync();
         Assert.That(await CatchAsync(other.NoopAsync()), Is.InstanceOf<ImapConnectionException>());
+
+        // The NOOP may see the fault before the thread that found it has written the log entry: wait for it, bounded.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (log.Entries.All(e => e.Id != 401) && waited.Elapsed < Patience)
+        {
+            await Task.Delay(10);
+        }
+
         Assert.That(log.Entries.Count(e => e.Id == 401), Is.EqualTo(1));
         await other.DisposeAsync();
     }
