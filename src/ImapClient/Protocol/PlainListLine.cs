@@ -13,8 +13,6 @@ namespace ImapClient.Protocol;
 /// </summary>
 internal static class PlainListLine
 {
-    private const int MaxEncodedName = 256;
-
     private static readonly SearchValues<byte> AttributeEnds = SearchValues.Create(" ()[]{\"\r\n"u8);
     private static readonly SearchValues<byte> QuotedEnds = SearchValues.Create("\"\\\r\n"u8);
 
@@ -91,10 +89,9 @@ internal static class PlainListLine
         }
 
         string name;
-        if (body.Length <= MaxEncodedName)
+        if (body.Length <= RecentMailboxNames.MaxWireLength)
         {
-            Span<char> wire = stackalloc char[MaxEncodedName];
-            name = RecentMailboxNames.ForCurrentThread(utf8Names).Get(wire[..Encoding.Latin1.GetChars(body, wire)], utf8Names);
+            name = RecentMailboxNames.ForCurrentThread(utf8Names).Get(body);
         }
         else if (utf8Names || !body.Contains((byte)'&'))
         {

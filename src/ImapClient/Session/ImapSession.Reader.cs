@@ -124,6 +124,7 @@ internal sealed partial class ImapSession
             if (logout is not null)
             {
                 _inflight.Remove(logout);
+                OnRemovedByReader(logout);
             }
         }
 
@@ -210,9 +211,39 @@ internal sealed partial class ImapSession
     /// <summary>A mailbox (LIST, LSUB): the mailbox state has no use for it; only an unclaimed one becomes an event.</summary>
     private void DispatchList(MailboxListEntry mailbox, bool isLsub)
     {
-        if (IndexOfCommand((mailbox, isLsub), static (command, list) => command.TryClaimList(list.mailbox, list.isLsub)) < 0)
+        // A LIST of thousands goes to one command: the one that took the first line stays the first to claim the
+        // rest until it leaves the table, since commands only join at the end and whether one claims a LIST or LSUB
+        // never changes. Only this loop removes commands (Fault aside, after which nothing is dispatched), so the
+        // lock is taken once per LIST instead of once per line.
+        if (_listClaimant is { } claimant && _listClaimantIsLsub == isLsub)
         {
-            RaiseUnsolicited(new ImapListResponse(isLsub, mailbox));
+            claimant.TryClaimList(mailbox, isLsub);
+            return;
+        }
+
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command.TryClaimList(mailbox, isLsub))
+                {
+                    _listClaimant = command;
+                    _listClaimantIsLsub = isLsub;
+                    return;
+                }
+            }
+        }
+
+        RaiseUnsolicited(new ImapListResponse(isLsub, mailbox));
+    }
+
+    /// <summary>Called by this loop for each command it takes out of the table, under the in-flight lock.</summary>
+    private void OnRemovedByReader(ImapCommand command)
+    {
+        TrackStreaming(command, -1);
+        if (ReferenceEquals(command, _listClaimant))
+        {
+            _listClaimant = null;
         }
     }
 
@@ -247,7 +278,7 @@ internal sealed partial class ImapSession
             {
                 command = _inflight[index];
                 _inflight.RemoveAt(index);
-                TrackStreaming(command, -1);
+                OnRemovedByReader(command);
             }
         }
 
@@ -274,7 +305,7 @@ internal sealed partial class ImapSession
             {
                 command = _inflight[index];
                 _inflight.RemoveAt(index);
-                TrackStreaming(command, -1);
+                OnRemovedByReader(command);
             }
         }
 

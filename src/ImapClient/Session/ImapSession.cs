@@ -23,6 +23,10 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _inflightLock = new();
     private readonly List<ImapCommand> _inflight = [];
+
+    // The reader loop's memory of who takes LIST (or LSUB) lines; see DispatchList.
+    private ImapCommand? _listClaimant;
+    private bool _listClaimantIsLsub;
     private readonly TaskCompletionSource<ImapStatusResponse> _greeting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<ImapContinuationResponse>? _continuation;
     private ImapConnectionException? _fault;
@@ -218,6 +222,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
         {
             failed = [.. _inflight];
             _inflight.Clear();
+            _listClaimant = null;
             _streamingCommands = 0;
         }
 

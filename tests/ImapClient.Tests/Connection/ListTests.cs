@@ -301,4 +301,27 @@ public class ListTests(Delivery delivery)
         Assert.That((await list.WaitAsync(Patience)).Single().Name, Is.EqualTo("One"));
         Assert.That((await lsub.WaitAsync(Patience)).Single().Name, Is.EqualTo("Two"));
     }
+
+    [Test]
+    public async Task Interleaved_LIST_and_LSUB_lines_each_reach_their_own_command_and_a_line_after_both_ended_is_an_event()
+    {
+        var (server, imap) = await ConnectAsync();
+        await using var _ = server;
+        await using var __ = imap;
+        var untagged = new EventQueue<UntaggedResponseEventArgs>();
+        imap.UntaggedResponse += untagged.Handler;
+
+        var list = imap.ListAsync();
+        var listTag = await server.ExpectCommandAsync("LIST \"\" *");
+        var lsub = imap.LsubAsync();
+        var lsubTag = await server.ExpectCommandAsync("LSUB \"\" *");
+        await server.SendAsync(
+            "* LIST () \"/\" One\r\n* LIST () \"/\" Two\r\n* LSUB () \"/\" Three\r\n* LIST () \"/\" Four\r\n" +
+            $"* LSUB () \"/\" Five\r\n{lsubTag} OK done\r\n* LIST () \"/\" Six\r\n{listTag} OK done\r\n* LIST () \"/\" Late\r\n");
+
+        Assert.That((await list.WaitAsync(Patience)).Select(m => m.Name), Is.EqualTo(new[] { "One", "Two", "Four", "Six" }));
+        Assert.That((await lsub.WaitAsync(Patience)).Select(m => m.Name), Is.EqualTo(new[] { "Three", "Five" }));
+        var late = (ImapListResponse)(await untagged.NextAsync()).Response;
+        Assert.That((late.IsLsub, late.Mailbox.Name), Is.EqualTo((false, "Late")));
+    }
 }
