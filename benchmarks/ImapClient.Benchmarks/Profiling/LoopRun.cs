@@ -10,7 +10,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
-/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks),
+/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each), list-ours, list-mailkit
 /// (the 5,000-mailbox LIST, one segment; an item is a mailbox). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -29,12 +29,13 @@ internal static class LoopRun
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "noop8-server" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
         var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, serverMailbox);
         using var mailKitServerDisposer = mailKitServer;
+        await using var rawServer = server is null ? null : await server.RawAsync(serverMailbox);
         Func<Task<int>> once = workload switch
         {
             "headers-ours" => async () =>
@@ -63,6 +64,7 @@ internal static class LoopRun
                 return 100;
             },
             "noop8-server" => async () => await Ops.OursNoopsAsync(oursServer!, 1600, tasks: 8),
+            "noop8-raw" => async () => await rawServer!.PipelineAsync("NOOP", 1600, window: 8),
             "noop-server" => async () =>
             {
                 for (var i = 0; i < 1000; i++)

@@ -218,8 +218,12 @@ internal static class QuickRun
         {
             var o = await Ops.OursNoopsAsync(ours, Noops, tasks: 8);
             var m = await Ops.MailKitNoopsAsync(mailKitClient, Noops);
+            var r = await raw.PipelineAsync("NOOP", Noops, window: 8);
+            var rs = await Ops.RawNoopsAsync(raw, Noops);
             Compare.Equal("MailKit NOOPs", Noops, m, "");
-            return Compare.Equal("ours NOOPs", Noops, o, $"ours {o} (8 tasks) | MailKit {m} (sequential)");
+            Compare.Equal("raw NOOPs, 8 in flight", Noops, r, "");
+            Compare.Equal("raw NOOPs, sequential", Noops, rs, "");
+            return Compare.Equal("ours NOOPs", Noops, o, $"ours {o} (8 tasks) | MailKit {m} (sequential) | raw {r} (8 in flight), {rs} (sequential)");
         });
 
         await Step("server FETCH FLAGS, repeated", async () =>

@@ -249,6 +249,9 @@ public class ServerNoop : ServerBenchmarkBase
     [GlobalSetup(Target = nameof(NoopMailKit))]
     public Task SetupMailKitAsync() => StartMailKitAsync();
 
+    [GlobalSetup(Targets = [nameof(NoopRawPipelined), nameof(NoopRawSequential)])]
+    public Task SetupRawAsync() => StartRawAsync();
+
     [Benchmark(Baseline = true, Description = "MailKit, sequential")]
     [BenchmarkCategory(Noop)]
     [Workload(Noops, "cmds")]
@@ -263,6 +266,16 @@ public class ServerNoop : ServerBenchmarkBase
     [BenchmarkCategory(Noop)]
     [Workload(Noops, "cmds")]
     public Task<int> NoopOursSequential() => Ops.OursNoopsAsync(Ours, Noops, tasks: 1);
+
+    [Benchmark(Description = "raw socket, 8 in flight")]
+    [BenchmarkCategory(Noop)]
+    [Workload(Noops, "cmds")]
+    public Task<int> NoopRawPipelined() => Raw.PipelineAsync("NOOP", Noops, window: 8);
+
+    [Benchmark(Description = "raw socket, sequential")]
+    [BenchmarkCategory(Noop)]
+    [Workload(Noops, "cmds")]
+    public Task<int> NoopRawSequential() => Ops.RawNoopsAsync(Raw, Noops);
 }
 
 /// <summary>

@@ -151,6 +151,59 @@ internal sealed class RawImapClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="count"/> copies of a command that answers with one line, keeping
+    /// <paramref name="window"/> of them in flight: each read's completions are replaced by as many new commands in
+    /// one write. Nothing is parsed; a line is a completion when it starts with the tag prefix. The bound the server
+    /// and loopback set for a client that pipelines. Returns the completions seen.
+    /// </summary>
+    public async Task<int> PipelineAsync(string command, int count, int window, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Patience);
+        cancellationToken = timeout.Token;
+        var one = Encoding.ASCII.GetBytes($"P {command}\r\n");
+        var batch = new byte[one.Length * window];
+        for (var i = 0; i < window; i++)
+        {
+            one.CopyTo(batch, i * one.Length);
+        }
+
+        var sent = Math.Min(window, count);
+        await _socket.SendAsync(batch.AsMemory(0, sent * one.Length), SocketFlags.None, cancellationToken);
+        var completed = 0;
+        var atLineStart = true;
+        while (completed < count)
+        {
+            var n = await _socket.ReceiveAsync(_buffer, SocketFlags.None, cancellationToken);
+            if (n == 0)
+            {
+                throw new IOException("The server closed the connection.");
+            }
+
+            var done = 0;
+            foreach (var b in _buffer.AsSpan(0, n))
+            {
+                if (atLineStart && b == (byte)'P')
+                {
+                    done++;
+                }
+
+                atLineStart = b == (byte)'\n';
+            }
+
+            completed += done;
+            var more = Math.Min(done, count - sent);
+            if (more > 0)
+            {
+                sent += more;
+                await _socket.SendAsync(batch.AsMemory(0, more * one.Length), SocketFlags.None, cancellationToken);
+            }
+        }
+
+        return completed;
+    }
+
     private async Task<string> SendAsync(string command, CancellationToken cancellationToken)
     {
         var tag = string.Create(CultureInfo.InvariantCulture, $"R{++_tag:D5}");

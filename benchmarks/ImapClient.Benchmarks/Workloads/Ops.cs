@@ -222,6 +222,17 @@ internal static class Ops
         return done;
     }
 
+    /// <summary>The bound for sequential NOOPs: each sent when the last one's completion has arrived.</summary>
+    public static async Task<int> RawNoopsAsync(RawImapClient raw, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await raw.CountAsync("NOOP");
+        }
+
+        return count;
+    }
+
     /// <summary>MailKit's client runs one command at a time, so its NOOPs are sequential.</summary>
     public static async Task<int> MailKitNoopsAsync(MailKit.Net.Imap.ImapClient client, int count)
     {

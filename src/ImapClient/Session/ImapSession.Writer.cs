@@ -129,6 +129,12 @@ internal sealed partial class ImapSession
             output.Write(bytes.Span[start..]);
             if (!command.Converses)
             {
+                if (OthersInFlight())
+                {
+                    ScheduleFlush();
+                    return;
+                }
+
                 await FlushAsync().ConfigureAwait(false);
                 return;
             }
@@ -282,8 +288,11 @@ internal sealed partial class ImapSession
 
         if (result.IsCanceled || result.IsCompleted)
         {
+            // Part of a command may be out: the stream cannot go on, for this command or any in flight.
             ThrowIfFaulted();
-            throw new ImapConnectionException("The connection was closed while a command was being sent.");
+            var closed = new ImapConnectionException("The connection was closed while a command was being sent.");
+            Fault(closed);
+            throw closed;
         }
     }
 
@@ -308,6 +317,10 @@ internal sealed partial class ImapSession
             {
                 return;
             }
+
+            // Holding the writer while held back: what earlier commands left to a shared flush goes out now, or the
+            // commands this one waits for might never be answered.
+            await FlushIfScheduledAsync().ConfigureAwait(false);
 
             try
             {

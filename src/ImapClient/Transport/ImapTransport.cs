@@ -141,6 +141,14 @@ internal sealed class ImapTransport : IAsyncDisposable
     {
         Abort();
         await Input.CompleteAsync().ConfigureAwait(false);
-        await Output.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            // Completing writes out what is still buffered (a command of a broken connection whose flush never
+            // came): the socket is closed by now, and those bytes have nowhere to go.
+            await Output.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+        {
+        }
     }
 }

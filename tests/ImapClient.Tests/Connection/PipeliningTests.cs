@@ -125,4 +125,52 @@ public class PipeliningTests(Delivery delivery)
         Assert.That((await capability.WaitAsync(Patience)).Idle, Is.True);
         Assert.That(new[] { noopTag, fetchTag, capabilityTag }, Is.EqualTo(new[] { "A0002", "A0003", "A0004" }));
     }
+
+    [Test]
+    public async Task Eight_NOOPs_from_eight_tasks_all_reach_the_server_before_any_answer_each_once_and_all_complete()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+
+        // After the first, each is written while others are in flight: its flush is shared, never skipped.
+        var noops = Enumerable.Range(0, 8).Select(_ => Task.Run(() => imap.NoopAsync())).ToArray();
+        var lines = new List<(string Tag, string Command)>();
+        for (var i = 0; i < 8; i++)
+        {
+            lines.Add(SplitTag(await server.ReadLineAsync().WaitAsync(Patience)));
+        }
+
+        Assert.That(lines.Select(l => l.Command), Is.All.EqualTo("NOOP"));
+        Assert.That(lines.Select(l => l.Tag), Is.EqualTo(Enumerable.Range(2, 8).Select(n => $"A{n:D4}")), "each once, in tag order");
+        await AssertClientSilentAsync(server, "nothing is written twice");
+
+        await server.SendAsync(string.Concat(lines.Select(l => $"{l.Tag} OK NOOP completed\r\n")));
+        await Task.WhenAll(noops).WaitAsync(Patience);
+
+        // And a lone command afterwards goes out at once, as before.
+        var last = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{tag} OK done\r\n");
+        await last.WaitAsync(Patience);
+    }
+
+    [Test]
+    public async Task A_command_whose_shared_write_cannot_go_out_fails_with_every_command_in_flight()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+
+        var first = imap.NoopAsync();
+        await server.ExpectCommandAsync("NOOP");
+
+        // The server stops reading: the next write fails, and the command written while the first is in flight
+        // has no flush of its own to throw from.
+        await server.FromClient.CompleteAsync();
+        var second = imap.NoopAsync();
+
+        Assert.That(await CatchAsync(second.WaitAsync(Patience)), Is.InstanceOf<ImapConnectionException>());
+        Assert.That(await CatchAsync(first.WaitAsync(Patience)), Is.InstanceOf<ImapConnectionException>());
+        Assert.That(await CatchAsync(imap.NoopAsync().WaitAsync(Patience)), Is.InstanceOf<ImapConnectionException>(), "the connection is broken");
+    }
 }
+
