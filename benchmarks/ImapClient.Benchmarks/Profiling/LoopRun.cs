@@ -8,7 +8,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <summary>
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
-/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), noop-ours (sequential
+/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each), list-ours, list-mailkit
@@ -20,7 +20,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -51,6 +51,16 @@ internal static class LoopRun
             "flags-ours" => async () => await Ops.OursFlagsAsync(oursServer!, 100, 1),
             "parse-ours" => async () => (await Ops.OursSummariesAsync(ours, script.Exists)).Count,
             "parse-mailkit" => async () => (await Ops.MailKitSummariesAsync(mailKit.Inbox)).Count,
+            "readall-ours" => async () =>
+            {
+                await Ops.OursSummariesReadAllAsync(ours, script.Exists);
+                return script.Exists;
+            },
+            "readall-mailkit" => async () =>
+            {
+                await Ops.MailKitSummariesReadAllAsync(mailKit.Inbox);
+                return script.Exists;
+            },
             "list-ours" => async () => (await ours.ListAsync()).Count,
             "list-mailkit" => async () => (await mailKit.GetFoldersAsync(mailKit.PersonalNamespaces[0])).Count,
             "download-ours" => async () =>
