@@ -41,7 +41,17 @@ internal sealed partial class ImapSession
         if (_flushScheduled)
         {
             _flushScheduled = false;
-            await FlushAsync().ConfigureAwait(false);
+            try
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not ImapConnectionException and not TimeoutException)
+            {
+                // These bytes belong to commands already in flight, which have no flush of their own to fail from: what
+                // did not go out (or went out in part) leaves the stream out of step, for them and for the caller here.
+                Fault(ex);
+                throw new ImapConnectionException($"Sending the commands in flight failed: {ex.Message}", ex);
+            }
         }
     }
 
