@@ -118,6 +118,9 @@ internal sealed partial class ImapSession
                 start = offset;
                 if (literal is not null)
                 {
+                    // The source is the caller's and may take its time while this holds the writer: what earlier
+                    // commands left to a shared flush goes out first, or they would wait on it (or it on them).
+                    await FlushIfScheduledAsync().ConfigureAwait(false);
                     await WriteStreamedLiteralAsync(command, literal).ConfigureAwait(false);
                 }
                 else if (await FlushAndWaitForContinuationAsync(command).ConfigureAwait(false) is null)

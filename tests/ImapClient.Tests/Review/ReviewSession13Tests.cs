@@ -33,6 +33,49 @@ public class ReviewSession13Tests(Delivery delivery)
         Assert.That(await CatchAsync(noop), Is.InstanceOf<ImapConnectionException>(), "the connection is broken");
     }
 
+    [Test]
+    public async Task Commands_left_to_the_shared_write_go_out_while_an_APPEND_waits_for_its_message_source()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(
+            server, "IMAP4rev1 LITERAL-", new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60) });
+
+        var noop = imap.NoopAsync();
+        var noopTag = await server.ExpectCommandAsync("NOOP");
+
+        // Too long for a non-synchronizing literal under LITERAL-: the SEARCH holds the writer until the server's "+".
+        var subject = new string('ü', 2500);
+        var search = imap.UidSearchAsync(SearchQuery.Subject(subject));
+        var searchTag = await server.ExpectCommandAsync("UID SEARCH CHARSET UTF-8 SUBJECT {5000}");
+
+        // Queued for the writer meanwhile; its short literal is non-synchronizing, so it reads its source at once.
+        var source = new GatedStream("Subject: x\r\n\r\nhi\r\n"u8.ToArray());
+        var append = imap.AppendAsync("INBOX", source, source.Payload.Length);
+        await server.SendAsync("+ go ahead\r\n");
+        try
+        {
+            // The rest of the SEARCH was written while the NOOP was in flight, so its flush was left to the shared
+            // one; the APPEND holding the writer while its source takes its time must not keep it from the server.
+            var searchRest = server.ReadLineAsync();
+            var first = await Task.WhenAny(searchRest, Task.Delay(Patience));
+            Assert.That(first, Is.SameAs(searchRest), "the SEARCH's literal reached the server while the message source waited");
+            Assert.That(searchRest.Result, Is.EqualTo(subject + "\r\n"));
+            await server.ExpectCommandAsync($"APPEND INBOX {{{source.Payload.Length}+}}");
+        }
+        finally
+        {
+            source.Open();
+        }
+
+        await server.SendAsync($"{noopTag} OK done\r\n* SEARCH\r\n{searchTag} OK done\r\n");
+        await noop.WaitAsync(Patience);
+        await search.WaitAsync(Patience);
+        var data = await server.ReadLineAsync() + await server.ReadLineAsync() + await server.ReadLineAsync() + await server.ReadLineAsync();
+        Assert.That(data, Is.EqualTo("Subject: x\r\n\r\nhi\r\n\r\n"));
+        await server.SendAsync("A0004 OK done\r\n");
+        await append.WaitAsync(Patience);
+    }
+
     /// <summary>A PREAUTH connection over <paramref name="output"/> with INBOX selected; the SELECT used tag A0001.</summary>
     private static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, PipeWriter output)
     {
@@ -46,6 +89,48 @@ public class ReviewSession13Tests(Delivery delivery)
         await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
         await select.WaitAsync(Patience);
         return imap;
+    }
+
+    /// <summary>A message source that gives nothing until <see cref="Open"/>, like one still downloading the message.</summary>
+    private sealed class GatedStream(byte[] payload) : Stream
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _position;
+
+        public byte[] Payload => payload;
+
+        public void Open() => _open.TrySetResult();
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await _open.Task.WaitAsync(cancellationToken);
+            var n = Math.Min(buffer.Length, payload.Length - _position);
+            payload.AsMemory(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class Pipe(PipeReader input, PipeWriter output) : IDuplexPipe
