@@ -40,7 +40,6 @@ internal sealed partial class ImapSession
     {
         if (_flushScheduled)
         {
-            _flushScheduled = false;
             try
             {
                 await FlushAsync().ConfigureAwait(false);

@@ -260,6 +260,9 @@ internal sealed partial class ImapSession
 
     private async ValueTask FlushAsync()
     {
+        // Whatever a shared flush was scheduled for goes out with this one: the work item then has nothing to do
+        // (an empty flush is not free: over COMPRESS it writes an empty deflate block).
+        _flushScheduled = false;
         var flushing = _transport.Output.FlushAsync();
         FlushResult result;
         if (flushing.IsCompleted || !HasCommandTimeout)
