@@ -250,6 +250,9 @@ internal sealed partial class ImapSession : IAsyncDisposable
         _transport.Abort();
     }
 
+    /// <summary>How long closing waits for a write in progress to end before it closes the transport regardless.</summary>
+    private static readonly TimeSpan DisposeWriterWait = TimeSpan.FromSeconds(2);
+
     public async ValueTask DisposeAsync()
     {
         _closing = true;
@@ -261,7 +264,23 @@ internal sealed partial class ImapSession : IAsyncDisposable
         }
         finally
         {
-            await _transport.DisposeAsync().ConfigureAwait(false);
+            // A flush may still be running (a caller's command, or the shared flush): the writer is not thread-safe,
+            // and completing it underneath would return its buffers twice. The fault has aborted the transport, so a
+            // write in progress ends at once; the wait is bounded all the same, because a streamed literal holding
+            // the writer may be waiting on the caller's own stream.
+            var writerIdle = await _writeLock.WaitAsync(DisposeWriterWait).ConfigureAwait(false);
+            try
+            {
+                await _transport.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                if (writerIdle)
+                {
+                    _writeLock.Release();
+                }
+            }
+
             await _dispatcher.CompleteAsync().ConfigureAwait(false);
 
             // _writeLock is deliberately not disposed: commands that were held back or queued still pass through it

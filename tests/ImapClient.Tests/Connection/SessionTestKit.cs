@@ -28,6 +28,24 @@ internal static class SessionTestKit
         }
     }
 
+    /// <summary>
+    /// A PREAUTH connection whose writing end is <paramref name="output"/> (a wrapper around the server's pipe), with
+    /// INBOX selected; the SELECT used tag A0001.
+    /// </summary>
+    public static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, System.IO.Pipelines.PipeWriter output)
+    {
+        // Longer than the patience: a command that is never failed shows up as a hang, not as its own timeout.
+        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60) };
+        var connecting = ImapConnection.ConnectAsync(new DuplexPipe(server.ClientPipe.Input, output), options);
+        await server.SendAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
+        var imap = await connecting.WaitAsync(Patience);
+        var select = imap.SelectAsync("INBOX");
+        var tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
+        await select.WaitAsync(Patience);
+        return imap;
+    }
+
     /// <summary>A PREAUTH connection with INBOX selected (20 messages); the SELECT used tag A0001.</summary>
     public static async Task<ImapConnection> ConnectSelectedAsync(
         ScriptedServer server, string capabilities = "IMAP4rev1", ImapConnectionOptions? options = null)

@@ -76,21 +76,6 @@ public class ReviewSession13Tests(Delivery delivery)
         await append.WaitAsync(Patience);
     }
 
-    /// <summary>A PREAUTH connection over <paramref name="output"/> with INBOX selected; the SELECT used tag A0001.</summary>
-    private static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, PipeWriter output)
-    {
-        // Longer than the patience: a command that is never failed shows up as a hang, not as its own timeout.
-        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60) };
-        var connecting = ImapConnection.ConnectAsync(new Pipe(server.ClientPipe.Input, output), options);
-        await server.SendAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
-        var imap = await connecting.WaitAsync(Patience);
-        var select = imap.SelectAsync("INBOX");
-        var tag = await server.ExpectCommandAsync("SELECT INBOX");
-        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
-        await select.WaitAsync(Patience);
-        return imap;
-    }
-
     /// <summary>A message source that gives nothing until <see cref="Open"/>, like one still downloading the message.</summary>
     private sealed class GatedStream(byte[] payload) : Stream
     {
@@ -131,13 +116,6 @@ public class ReviewSession13Tests(Delivery delivery)
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    private sealed class Pipe(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
     }
 
     /// <summary>The client's writing end, whose flushes fail once told to, as a socket's do when the peer resets it.</summary>
