@@ -103,7 +103,8 @@ public enum ImapQuirks : long
     /// <summary>
     /// ENVELOPE values that break the grammar while keeping their shape: missing spaces, fields missing at the end
     /// (servers that drop the Message-ID), extra fields, a stray NIL or string inside an address list (SmarterMail), a
-    /// string where an address list belongs, an atom where a string belongs, and addresses with fewer than four fields.
+    /// string where an address list belongs, an atom where a string belongs, and addresses with fewer than four fields
+    /// (read from the end: the last two values are mailbox and host, a value before them the display name).
     /// </summary>
     SloppyEnvelope = 1L << 13,
 

@@ -13,7 +13,10 @@ public sealed class Envelope
     private InternetAddressList? _cc;
     private InternetAddressList? _bcc;
 
-    /// <summary>The Date header parsed, or null when absent or unparseable (see <see cref="DateText"/>).</summary>
+    /// <summary>
+    /// The Date header parsed, or null when absent, unparseable, or impossible as written (a zone beyond 14 hours or
+    /// with 60 minutes or more, a four-digit year that is not a real one); <see cref="DateText"/> keeps the text.
+    /// </summary>
     public DateTimeOffset? Date { get; init; }
 
     /// <summary>The Date header as sent, or null.</summary>

@@ -292,10 +292,25 @@ internal static class EnvelopeParser
         if (field < 4)
         {
             reader.Tolerate(ImapQuirks.SloppyEnvelope, "an address with fewer than four fields");
+            return FillFromTheEnd(field, name, adl, mailbox);
         }
 
         return spilled is null ? (name, mailbox, host) : Respill(spilled);
     }
+
+    /// <summary>
+    /// An address short of fields is read the way an overlong one is: the last two values are the mailbox and the
+    /// host, and whatever comes before them is the name. The field that servers drop is the obsolete source route, so
+    /// <c>("Terry Gray" "gray" "cac.washington.edu")</c> is Terry Gray at gray@cac.washington.edu. A lone value is a
+    /// name: one part of an addr-spec makes no address.
+    /// </summary>
+    private static (string? Name, string? Mailbox, string? Host) FillFromTheEnd(int count, string? first, string? second, string? third) =>
+        count switch
+        {
+            3 => (first, second, third),
+            2 => (null, first, second),
+            _ => (first, null, null),
+        };
 
     private static (string? Name, string? Mailbox, string? Host) Respill(List<(string? Value, bool Quoted)> values)
     {

@@ -88,10 +88,64 @@ internal static class ImapDateParser
 
     /// <summary>
     /// Parses an RFC 5322 Date header as found in an ENVELOPE, which servers pass through unchecked: MimeKit's parser
-    /// is lenient about the many shapes mailers produce. Null when absent or unparseable.
+    /// is lenient about the many shapes mailers produce. Null when absent or unparseable, and null when MimeKit's
+    /// leniency produced a date that cannot be what the sender wrote (see <see cref="AgreesWithText"/>).
     /// </summary>
     public static DateTimeOffset? ParseEnvelopeDate(string? text) =>
-        text is not null && DateUtils.TryParse(text, out var date) ? date : null;
+        text is not null && DateUtils.TryParse(text, out var date) && AgreesWithText(text, date) ? date : null;
+
+    /// <summary>
+    /// Whether the explicit fields of <paramref name="text"/> survived into <paramref name="date"/>. MimeKit repairs
+    /// what it cannot read: a zone of <c>+9999</c> silently becomes UTC and the year <c>0000</c> becomes 2000. Such a
+    /// date is a guess, not the sender's, so a written four-digit year must come back unchanged, and a numeric zone must
+    /// be a real one (at most 14 hours, minutes below 60) that comes back unchanged. Two-digit years and named zones
+    /// are RFC 5322's obsolete syntax; MimeKit's reading of them stands.
+    /// </summary>
+    private static bool AgreesWithText(ReadOnlySpan<char> text, DateTimeOffset date)
+    {
+        var yearSeen = false;
+        foreach (var range in text.SplitAny(" \t,"))
+        {
+            var token = text[range];
+            if (token.IsEmpty || token[0] == '(')
+            {
+                // The rest is a comment such as "(PDT)": nothing the date was read from.
+                if (!token.IsEmpty)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!yearSeen && token.Length >= 4 && AllDigits(token))
+            {
+                yearSeen = true;
+                if (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                    || year != date.Year)
+                {
+                    return false;
+                }
+            }
+            else if (token.Length == 5 && token[0] is '+' or '-' && AllDigits(token[1..]))
+            {
+                var hours = ((token[1] - '0') * 10) + (token[2] - '0');
+                var minutes = ((token[3] - '0') * 10) + (token[4] - '0');
+                if (minutes > 59 || hours > 14 || (hours == 14 && minutes > 0))
+                {
+                    return false;
+                }
+
+                var offset = new TimeSpan(hours, minutes, 0);
+                if ((token[0] == '-' ? -offset : offset) != date.Offset)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 
     private static bool TryReadNumber(ReadOnlySpan<char> s, ref int pos, int minDigits, int maxDigits, out int value)
     {

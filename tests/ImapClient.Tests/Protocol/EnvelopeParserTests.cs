@@ -148,6 +148,47 @@ public sealed class EnvelopeParserTests(int segmentSize) : FetchParsingFixture(s
         Assert.That(envelope.Date, Is.Null);
     }
 
+    [TestCase("Mon, 01 Jan 2024 10:00:00 +9999", TestName = "A zone of +9999 hours")]
+    [TestCase("Mon, 01 Jan 2024 10:00:00 +0960", TestName = "A zone of 60 minutes")]
+    [TestCase("Mon, 01 Jan 2024 10:00:00 -1500", TestName = "A zone beyond 14 hours")]
+    [TestCase("Mon, 01 Jan 0000 10:00:00 +0000", TestName = "The year 0000")]
+    [TestCase("Mon, 01 Jan 0099 10:00:00 +0000", TestName = "A four-digit year before 1000")]
+    [TestCase("Mon, 31 Feb 2024 10:00:00 +0000", TestName = "The 31st of February")]
+    public void An_impossible_date_gives_a_null_Date_and_keeps_its_text(string date)
+    {
+        var envelope = ParseEnvelope("(\"" + date + "\" NIL NIL NIL NIL NIL NIL NIL NIL NIL)");
+        Assert.That(envelope.DateText, Is.EqualTo(date));
+        Assert.That(envelope.Date, Is.Null);
+    }
+
+    [Test]
+    public void Obsolete_two_digit_years_and_named_zones_still_parse()
+    {
+        var envelope = ParseEnvelope("""("Mon, 7 Feb 94 21:52:25 PST" NIL NIL NIL NIL NIL NIL NIL NIL NIL)""");
+        Assert.That(envelope.Date, Is.EqualTo(new DateTimeOffset(1994, 2, 7, 21, 52, 25, TimeSpan.FromHours(-8))));
+    }
+
+    [Test]
+    public void An_address_with_three_fields_is_name_mailbox_and_host()
+    {
+        var envelope = ParseEnvelope("""(NIL NIL (("Terry Gray" "gray" "cac.washington.edu")) NIL NIL NIL NIL NIL NIL NIL)""");
+        AssertSingleMailbox(envelope.From, "Terry Gray", "gray@cac.washington.edu");
+    }
+
+    [Test]
+    public void An_address_with_two_fields_is_mailbox_and_host()
+    {
+        var envelope = ParseEnvelope("""(NIL NIL (("gray" "cac.washington.edu")) NIL NIL NIL NIL NIL NIL NIL)""");
+        AssertSingleMailbox(envelope.From, null, "gray@cac.washington.edu");
+    }
+
+    [Test]
+    public void An_address_with_five_fields_keeps_mailbox_and_host_as_the_last_two()
+    {
+        var envelope = ParseEnvelope("""(NIL NIL (("Terry Gray" NIL NIL "gray" "cac.washington.edu")) NIL NIL NIL NIL NIL NIL NIL)""");
+        AssertSingleMailbox(envelope.From, "Terry Gray", "gray@cac.washington.edu");
+    }
+
     [Test]
     public void Fields_beyond_the_tenth_are_skipped()
     {
