@@ -54,6 +54,11 @@ public sealed partial class ImapConnection
         var request = new FetchRequest(FetchItems.Uid).AddBodySection(section);
         await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
+            if (!body.Matches(section))
+            {
+                continue;
+            }
+
             await body.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
             return body.Length;
         }
@@ -71,6 +76,11 @@ public sealed partial class ImapConnection
         var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
         await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
+            if (!body.Matches(""))
+            {
+                continue;
+            }
+
             return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);
         }
 
@@ -84,7 +94,10 @@ public sealed partial class ImapConnection
     /// <param name="uid">The message's UID.</param>
     /// <param name="part">A part of the message's <see cref="FetchedMessage.BodyStructure"/> (not the top-level multipart).</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    /// <returns>The part.</returns>
+    /// <returns>
+    /// The part. A part the server answers with no value at all (<c>BODY[2] )</c>, Yandex's empty attachment) comes
+    /// with its MIME header and no content (<see cref="ImapQuirks.SloppyFetch"/>).
+    /// </returns>
     /// <exception cref="ImapMessageNotFoundException">The server sent nothing for that UID.</exception>
     public async Task<MimeEntity> GetBodyPartAsync(uint uid, BodyPart part, CancellationToken cancellationToken = default)
     {
@@ -94,17 +107,23 @@ public sealed partial class ImapConnection
             throw new ArgumentException("The top level of a message is not a part: use GetMessageAsync.", nameof(part));
         }
 
+        var mimeSection = part.PartSpecifier + ".MIME";
         var request = new FetchRequest(FetchItems.Uid)
-            .AddBodySection(part.PartSpecifier + ".MIME")
+            .AddBodySection(mimeSection)
             .AddBodySection(part.PartSpecifier);
         byte[]? header = null;
         await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
-            if (body.Section.EndsWith(".MIME", StringComparison.OrdinalIgnoreCase))
+            if (body.Matches(mimeSection))
             {
                 var buffer = new MemoryStream();
                 await body.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
                 header = buffer.ToArray();
+                continue;
+            }
+
+            if (!body.Matches(part.PartSpecifier))
+            {
                 continue;
             }
 

@@ -110,8 +110,8 @@ public enum ImapQuirks : long
 
     /// <summary>
     /// FETCH data items run together or left without their value: no space between two items, a body section with no
-    /// value at all (Yandex's <c>BODY[2] )</c>, read as NIL), an unknown item without a value, and NIL where
-    /// RFC822.SIZE needs a number.
+    /// value at all (Yandex's <c>BODY[2] )</c> for an empty attachment, read as empty content), an unknown item
+    /// without a value, and NIL where RFC822.SIZE needs a number.
     /// </summary>
     SloppyFetch = 1L << 14,
 
@@ -129,6 +129,14 @@ public enum ImapQuirks : long
     /// </summary>
     TaggedBye = 1L << 16,
 
+    /// <summary>
+    /// A fetched header section that is no valid header (junk bytes, lines without a field name): reading
+    /// <see cref="FetchedMessage.Headers"/> or <see cref="FetchedMessage.GetHeaders"/> gives the fields that can be
+    /// parsed, possibly none, and the bytes stay in <see cref="FetchedMessage.GetSection"/>. With this off, reading
+    /// them throws <see cref="ImapProtocolException"/> (the FETCH itself, and the connection, are fine).
+    /// </summary>
+    MalformedHeaders = 1L << 17,
+
     /// <summary>Every tolerance: the default.</summary>
-    All = (1L << 17) - 1,
+    All = (1L << 18) - 1,
 }

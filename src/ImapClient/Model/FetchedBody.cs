@@ -28,8 +28,20 @@ public sealed class FetchedBody : IAsyncDisposable
     /// <summary>The item name: <c>BODY</c>, <c>BINARY</c> or <c>RFC822</c>.</summary>
     public string Name { get; }
 
-    /// <summary>The section between the brackets (empty for the whole message).</summary>
+    /// <summary>
+    /// The section between the brackets in normal form, as <see cref="FetchedBodySection.Section"/> (empty for the
+    /// whole message). Compare it with a requested section through <see cref="Matches"/>.
+    /// </summary>
     public string Section { get; }
+
+    /// <summary>Whether this is the section requested as <paramref name="section"/>, as <see cref="FetchedBodySection.Matches"/> decides.</summary>
+    /// <param name="section">The section as given to <see cref="FetchRequest.AddBodySection"/>.</param>
+    /// <returns>True when they name the same section.</returns>
+    public bool Matches(string section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return Protocol.SectionSpec.Equivalent(Section, section);
+    }
 
     /// <summary>The first octet of a partial fetch, or null.</summary>
     public long? Origin { get; }

@@ -16,7 +16,9 @@ public sealed class FetchedMessage
     private static readonly FetchedBodySection[] NoSections = [];
 
     private List<FetchedBodySection>? _sections;
+    private readonly ImapQuirks _quirks;
     private HeaderList? _headers;
+    private MimeMessage? _message;
     private ReadOnlyMemory<byte> _envelopeBytes;
     private ReadOnlyMemory<byte> _bodyStructureBytes;
     private ImapLimits? _limits;
@@ -24,7 +26,11 @@ public sealed class FetchedMessage
     private Envelope? _envelope;
     private BodyPart? _bodyStructure;
 
-    internal FetchedMessage(uint sequenceNumber) => SequenceNumber = sequenceNumber;
+    internal FetchedMessage(uint sequenceNumber, ImapQuirks quirks = ImapQuirks.All)
+    {
+        SequenceNumber = sequenceNumber;
+        _quirks = quirks;
+    }
 
     /// <summary>The message sequence number at the time of the response.</summary>
     public uint SequenceNumber { get; }
@@ -80,7 +86,11 @@ public sealed class FetchedMessage
     public IReadOnlyList<FetchedBodySection> BodySections => _sections ?? (IReadOnlyList<FetchedBodySection>)NoSections;
 
     /// <summary>The header section (<c>BODY[HEADER]</c> or <c>RFC822.HEADER</c>) parsed by MimeKit (once), or null.</summary>
-    /// <exception cref="ImapProtocolException">The section is not a header section MimeKit can parse.</exception>
+    /// <remarks>
+    /// A section that is no valid header gives the fields that can be parsed, possibly none (its bytes stay in
+    /// <see cref="GetSection"/>), unless <see cref="ImapQuirks.MalformedHeaders"/> is off.
+    /// </remarks>
+    /// <exception cref="ImapProtocolException">The section is not a header section (only without <see cref="ImapQuirks.MalformedHeaders"/>).</exception>
     public HeaderList? Headers
     {
         get
@@ -94,31 +104,36 @@ public sealed class FetchedMessage
         }
     }
 
-    /// <summary>The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit, or null.</summary>
+    /// <summary>
+    /// The whole message (<c>BODY[]</c> or <c>RFC822</c>) parsed by MimeKit (once: every read returns the same
+    /// instance, from any thread), or null.
+    /// </summary>
     public MimeMessage? Message
     {
         get
         {
-            var data = FindSection("", "RFC822");
-            if (data is null)
+            if (_message is null && FindSection("", "RFC822") is { } data)
             {
-                return null;
+                using var stream = new ReadOnlyMemoryStream(data);
+                Interlocked.CompareExchange(ref _message, MimeMessage.Load(stream), null);
             }
 
-            using var stream = new ReadOnlyMemoryStream(data.Value);
-            return MimeMessage.Load(stream);
+            return _message;
         }
     }
 
     /// <summary>Finds the bytes of a section, e.g. <c>HEADER</c>, <c>1.2</c>, <c>HEADER.FIELDS (FROM)</c>.</summary>
-    /// <param name="section">The section as it appears between the brackets (compared case-insensitively).</param>
+    /// <param name="section">
+    /// The section as requested. It matches the server's however that spells it: case, spacing, and field names
+    /// quoted or sent as literals do not matter (see <see cref="FetchedBodySection.Matches"/>).
+    /// </param>
     /// <returns>The bytes, or null when the section was not in the response or was NIL.</returns>
     public ReadOnlyMemory<byte>? GetSection(string section) => FindSection(section, null);
 
     /// <summary>Parses a header section (<c>HEADER</c>, <c>HEADER.FIELDS (…)</c>, <c>1.MIME</c> …) with MimeKit.</summary>
-    /// <param name="section">The section as it appears between the brackets.</param>
+    /// <param name="section">The section as requested (matched as <see cref="GetSection"/> does).</param>
     /// <returns>The headers, or null when the section was not in the response.</returns>
-    /// <exception cref="ImapProtocolException">The section is not a header section MimeKit can parse.</exception>
+    /// <exception cref="ImapProtocolException">The section is not a header section (only without <see cref="ImapQuirks.MalformedHeaders"/>).</exception>
     public HeaderList? GetHeaders(string section)
     {
         var alias = string.Equals(section, "HEADER", StringComparison.OrdinalIgnoreCase) ? "RFC822.HEADER" : null;
@@ -128,13 +143,14 @@ public sealed class FetchedMessage
             return null;
         }
 
-        return HeaderSectionParser.Parse(data.Value);
+        return HeaderSectionParser.Parse(data.Value, _quirks);
     }
 
     internal void AddSection(FetchedBodySection section)
     {
         (_sections ??= []).Add(section);
         _headers = null;
+        _message = null;
     }
 
     /// <summary>Parses the header section ahead of the first read; one MimeKit cannot parse is left for <see cref="Headers"/> to report.</summary>
@@ -142,7 +158,7 @@ public sealed class FetchedMessage
     {
         try
         {
-            _headers = HeaderSectionParser.Parse(section);
+            _headers = HeaderSectionParser.Parse(section, _quirks);
         }
         catch (ImapProtocolException)
         {
@@ -197,6 +213,7 @@ public sealed class FetchedMessage
         }
 
         _headers = null;
+        _message = null;
     }
 
     private ReadOnlyMemory<byte>? FindSection(string section, string? rfc822Alias)
@@ -204,7 +221,7 @@ public sealed class FetchedMessage
         foreach (var s in BodySections)
         {
             var matches = s.Name is "BODY" or "BINARY"
-                ? string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase)
+                ? s.Matches(section)
                 : rfc822Alias is not null && s.Name == rfc822Alias;
             if (matches && s.Origin is null && s.Data is not null)
             {

@@ -8,7 +8,7 @@ internal static class FetchParser
 {
     public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber, RawValueArena? arena)
     {
-        var message = new FetchedMessage(sequenceNumber);
+        var message = new FetchedMessage(sequenceNumber, reader.Limits.Quirks);
         reader.Expect((byte)'(');
         var extraParens = 0;
         var items = 0;
@@ -77,7 +77,7 @@ internal static class FetchParser
 
             reader.SkipSpaces();
             reader.Expect((byte)'(');
-            message = new FetchedMessage(sequenceNumber);
+            message = new FetchedMessage(sequenceNumber, limits.Quirks);
             while (true)
             {
                 reader.SkipSpaces();
@@ -124,7 +124,7 @@ internal static class FetchParser
             return false;
         }
 
-        section = Encoding.ASCII.GetString(reader.ReadUntil((byte)']'));
+        section = SectionSpec.FromResponse(reader.ReadSectionSpec());
         reader.Expect((byte)']');
         if (reader.TryConsume((byte)'<'))
         {
@@ -244,7 +244,7 @@ internal static class FetchParser
             return;
         }
 
-        var section = SectionName(reader.ReadUntil((byte)']'));
+        var section = SectionSpec.FromResponse(reader.ReadSectionSpec());
         reader.Expect((byte)']');
         long? origin = null;
         if (reader.TryConsume((byte)'<'))
@@ -323,40 +323,16 @@ internal static class FetchParser
         return value;
     }
 
-    /// <summary>The section between the brackets; the ones every message of a big FETCH repeats are not allocated.</summary>
-    private static string SectionName(in ReadOnlySequence<byte> bytes)
-    {
-        if (bytes.IsSingleSegment)
-        {
-            var span = bytes.FirstSpan;
-            if (span.IsEmpty)
-            {
-                return "";
-            }
-
-            if (span.SequenceEqual("HEADER"u8))
-            {
-                return "HEADER";
-            }
-
-            if (span.SequenceEqual("TEXT"u8))
-            {
-                return "TEXT";
-            }
-        }
-
-        return Encoding.ASCII.GetString(bytes);
-    }
-
     private static void ReadSectionValue(ref ImapReader reader, FetchedMessage message, string name, string section, long? origin, RawValueArena? arena)
     {
         var spaces = reader.SkipSpaces();
 
-        // Yandex sends "BODY[2] )" for an empty part: no value at all. Treat it as NIL.
+        // Yandex sends "BODY[2] )" for an empty part: no value at all. The part exists (its MIME header comes with
+        // it), so this is empty content, not NIL.
         if (reader.IsNext((byte)')'))
         {
             reader.Tolerate(ImapQuirks.SloppyFetch, "a body section without a value");
-            message.AddSection(new FetchedBodySection(name, section, origin, null));
+            message.AddSection(new FetchedBodySection(name, section, origin, ReadOnlyMemory<byte>.Empty));
             return;
         }
 

@@ -14,10 +14,16 @@ internal static class HeaderSectionParser
     [ThreadStatic]
     private static MimeParser? t_parser;
 
-    /// <exception cref="ImapProtocolException">MimeKit cannot parse the section.</exception>
-    public static HeaderList Parse(ReadOnlyMemory<byte> section) => HeaderFieldSplitter.TrySplit(section) ?? ParseWithMimeKit(section);
+    /// <param name="section">The bytes of the header section.</param>
+    /// <param name="quirks">
+    /// With <see cref="ImapQuirks.MalformedHeaders"/>, a section MimeKit cannot parse gives the fields that can be
+    /// parsed (possibly none) instead of an error.
+    /// </param>
+    /// <exception cref="ImapProtocolException">MimeKit cannot parse the section, and the quirk is off.</exception>
+    public static HeaderList Parse(ReadOnlyMemory<byte> section, ImapQuirks quirks) =>
+        HeaderFieldSplitter.TrySplit(section) ?? ParseWithMimeKit(section, (quirks & ImapQuirks.MalformedHeaders) != 0);
 
-    private static HeaderList ParseWithMimeKit(ReadOnlyMemory<byte> section)
+    private static HeaderList ParseWithMimeKit(ReadOnlyMemory<byte> section, bool tolerant)
     {
         var stream = new ReadOnlyMemoryStream(section);
         var parser = t_parser;
@@ -34,10 +40,17 @@ internal static class HeaderSectionParser
         {
             return parser.ParseHeaders();
         }
+        catch (FormatException) when (tolerant)
+        {
+            // One junk header block must not fail a whole mail list: keep whatever fields are whole.
+            return ParseFieldByField(section.Span);
+        }
         catch (FormatException ex)
         {
             // The server's data, not the caller's: reported as such, with MimeKit's reason.
-            throw new ImapProtocolException($"The header section the server sent could not be parsed: {ex.Message}", ex);
+            throw new ImapProtocolException(
+                $"The header section the server sent could not be parsed: {ex.Message} (a malformed header section is read " +
+                $"field by field only with ImapQuirks.{nameof(ImapQuirks.MalformedHeaders)}; its bytes are in GetSection).", ex);
         }
         finally
         {
@@ -45,4 +58,56 @@ internal static class HeaderSectionParser
             parser.SetStream(Stream.Null, MimeFormat.Entity);
         }
     }
+
+    /// <summary>
+    /// The fields of a header section MimeKit rejected as a whole: each line that starts a field (a name, then a
+    /// colon) is parsed with its folded lines; any other line is skipped. Stops at the blank line that ends a header.
+    /// </summary>
+    private static HeaderList ParseFieldByField(ReadOnlySpan<byte> section)
+    {
+        var list = new HeaderList();
+        var start = 0;
+        while (start < section.Length)
+        {
+            var length = FieldLength(section[start..]);
+            var field = section.Slice(start, length);
+            start += length;
+            if (field[0] is (byte)'\r' or (byte)'\n' && field.TrimEnd("\r\n"u8).IsEmpty)
+            {
+                break;
+            }
+
+            var colon = field.IndexOf((byte)':');
+            if (colon > 0 && IsFieldName(field[..colon].TrimEnd(" \t"u8))
+                && Header.TryParse(ParserOptions.Default, field.ToArray(), 0, field.Length, out var header))
+            {
+                list.Add(header);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>A line with its folded continuation lines and line breaks (to the end when the last has none).</summary>
+    private static int FieldLength(ReadOnlySpan<byte> rest)
+    {
+        var end = 0;
+        do
+        {
+            var lineFeed = rest[end..].IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                return rest.Length;
+            }
+
+            end += lineFeed + 1;
+        }
+        while (end < rest.Length && rest[end] is (byte)' ' or (byte)'\t' && rest[0] is not ((byte)'\r' or (byte)'\n'));
+
+        return end;
+    }
+
+    /// <summary>RFC 5322 ftext: printable ASCII but the colon, at least one.</summary>
+    private static bool IsFieldName(ReadOnlySpan<byte> name) =>
+        !name.IsEmpty && !name.ContainsAnyExceptInRange((byte)'!', (byte)'~');
 }

@@ -663,6 +663,34 @@ internal ref struct ImapReader
         throw Error($"expected '{(char)delimiter}' before the end of the line");
     }
 
+    /// <summary>
+    /// Reads a section spec up to (not including) its closing <c>]</c>. Header field names are astrings: a quoted one
+    /// may hold a <c>]</c>, and a literal one spans a line break, so both are stepped over whole.
+    /// </summary>
+    public ReadOnlySequence<byte> ReadSectionSpec()
+    {
+        var start = _reader.Position;
+        while (true)
+        {
+            switch (Peek())
+            {
+                case (byte)']':
+                    return _reader.Sequence.Slice(start, _reader.Position);
+                case (byte)'"':
+                    SkipQuoted();
+                    break;
+                case (byte)'{' or (byte)'~':
+                    ReadLiteral();
+                    break;
+                case (byte)'\r' or (byte)'\n':
+                    throw Error("expected ']' before the end of the line");
+                default:
+                    _reader.Advance(1);
+                    break;
+            }
+        }
+    }
+
     /// <summary>Skips one value of any shape: NIL, atom, number, string, literal or a nested list.</summary>
     public void SkipValue(int depth = 0)
     {

@@ -91,6 +91,10 @@ internal sealed partial class ImapSession
             }
         }
 
+        // The items before the body were parsed here, not by DispatchFetch: they reach the mailbox state the same way
+        // (a MODSEQ beside a streamed body moves HIGHESTMODSEQ as it does beside a buffered one).
+        _mailbox?.ApplyFetch(message);
+
         LogReceived(full);
         var pipe = NextBodyPipe();
         var content = new BodyReadStream(pipe.Reader);

@@ -133,10 +133,10 @@ public class HeaderFieldSplitterTests
     public void Lists_share_no_header_and_a_change_to_one_leaves_the_next_alone()
     {
         var bytes = Latin1.GetBytes("Subject: one\r\n\r\n");
-        var first = HeaderSectionParser.Parse(bytes);
+        var first = HeaderSectionParser.Parse(bytes, ImapQuirks.None);
         first[0].Value = "changed";
 
-        var second = HeaderSectionParser.Parse(bytes);
+        var second = HeaderSectionParser.Parse(bytes, ImapQuirks.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -152,7 +152,7 @@ public class HeaderFieldSplitterTests
     {
         // An encoded word inside a word decodes only in loose mode; the parser copies the default options per section.
         var bytes = Latin1.GetBytes("Subject: a=?utf-8?q?b?=c\r\n\r\n");
-        var before = HeaderSectionParser.Parse(bytes)["Subject"];
+        var before = HeaderSectionParser.Parse(bytes, ImapQuirks.None)["Subject"];
         var original = ParserOptions.Default.Rfc2047ComplianceMode;
         try
         {
@@ -168,7 +168,7 @@ public class HeaderFieldSplitterTests
             ParserOptions.Default.Rfc2047ComplianceMode = original;
         }
 
-        Assert.That(HeaderSectionParser.Parse(bytes)["Subject"], Is.EqualTo(before), "back to the original options");
+        Assert.That(HeaderSectionParser.Parse(bytes, ImapQuirks.None)["Subject"], Is.EqualTo(before), "back to the original options");
     }
 
     [Test]
@@ -198,11 +198,11 @@ public class HeaderFieldSplitterTests
         }
         catch (FormatException)
         {
-            Assert.Throws<ImapProtocolException>(() => HeaderSectionParser.Parse(bytes), Display(Latin1.GetString(bytes)));
+            Assert.Throws<ImapProtocolException>(() => HeaderSectionParser.Parse(bytes, ImapQuirks.None), Display(Latin1.GetString(bytes)));
             return;
         }
 
-        AssertSame(expected, HeaderSectionParser.Parse(bytes));
+        AssertSame(expected, HeaderSectionParser.Parse(bytes, ImapQuirks.None));
     }
 
     private static void AssertSameAsMimeKit(byte[] bytes, HeaderList actual) => AssertSame(HeaderList.Load(new MemoryStream(bytes)), actual);

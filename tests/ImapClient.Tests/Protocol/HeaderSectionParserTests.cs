@@ -12,8 +12,8 @@ public class HeaderSectionParserTests
     [Test]
     public void Consecutive_sections_give_independent_lists()
     {
-        var first = HeaderSectionParser.Parse(Section(1));
-        var second = HeaderSectionParser.Parse(Section(2));
+        var first = HeaderSectionParser.Parse(Section(1), ImapQuirks.All);
+        var second = HeaderSectionParser.Parse(Section(2), ImapQuirks.All);
 
         using (Assert.EnterMultipleScope())
         {
@@ -28,8 +28,8 @@ public class HeaderSectionParserTests
     [Test]
     public void A_section_without_the_blank_line_and_an_empty_one_parse()
     {
-        var unterminated = HeaderSectionParser.Parse(Encoding.ASCII.GetBytes("Subject: cut\r\n"));
-        var empty = HeaderSectionParser.Parse(ReadOnlyMemory<byte>.Empty);
+        var unterminated = HeaderSectionParser.Parse(Encoding.ASCII.GetBytes("Subject: cut\r\n"), ImapQuirks.All);
+        var empty = HeaderSectionParser.Parse(ReadOnlyMemory<byte>.Empty, ImapQuirks.All);
 
         Assert.That(unterminated["Subject"], Is.EqualTo("cut"));
         Assert.That(empty, Is.Empty);
@@ -39,7 +39,7 @@ public class HeaderSectionParserTests
     public async Task Threads_parsing_at_once_each_get_their_own_results()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
-            Enumerable.Range(0, 200).All(i => HeaderSectionParser.Parse(Section((t * 1000) + i))["Subject"] == $"number {(t * 1000) + i}"))));
+            Enumerable.Range(0, 200).All(i => HeaderSectionParser.Parse(Section((t * 1000) + i), ImapQuirks.All)["Subject"] == $"number {(t * 1000) + i}"))));
 
         Assert.That(results, Is.All.True);
     }
