@@ -32,6 +32,12 @@ public sealed partial class ImapConnection
     /// <summary>The server sent a continuation request (<c>+</c>).</summary>
     public event EventHandler<ContinuationRequestedEventArgs>? ContinuationRequested;
 
+    /// <summary>
+    /// The server completed a tag that no command in flight carries (never sent, or already completed). The response
+    /// is dropped after this event and a warning in the log; the connection goes on.
+    /// </summary>
+    public event EventHandler<UnexpectedCompletionEventArgs>? UnexpectedCompletion;
+
     /// <summary>An event handler threw; the exception is reported here rather than tearing the connection down.</summary>
     public event EventHandler<EventHandlerFailedEventArgs>? EventHandlerFailed;
 
@@ -51,6 +57,8 @@ public sealed partial class ImapConnection
     void ISessionEvents.OnBye(string text) => Bye?.Invoke(this, new(text));
 
     void ISessionEvents.OnContinuationRequested(string text) => ContinuationRequested?.Invoke(this, new(text));
+
+    void ISessionEvents.OnUnexpectedCompletion(string tag, ImapResponse response) => UnexpectedCompletion?.Invoke(this, new(tag, response));
 
     private void OnHandlerFailed(Exception exception) => EventHandlerFailed?.Invoke(this, new(exception));
 }

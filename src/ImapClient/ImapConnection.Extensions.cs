@@ -67,7 +67,7 @@ public sealed partial class ImapConnection
         }
 
         var known = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-        if (!known.Contains("ENABLE") && !known.Imap4Rev2)
+        if (!known.Contains("ENABLE"))
         {
             throw MailboxCapabilities.Missing("ENABLE", "ENABLE");
         }

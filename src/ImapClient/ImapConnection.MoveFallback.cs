@@ -16,6 +16,12 @@ public sealed partial class ImapConnection
                 "The mailbox is selected read-only (EXAMINE) and the server has no MOVE: the originals could not be removed, so nothing was sent.");
         }
 
+        // Each step would complete unsent, but a plain EXPUNGE (allowPlainExpunge) needs no set and would be sent.
+        if (set.IsEmpty)
+        {
+            return new MoveResult(CopyResult.None, [], null, originalsMarkedDeleted: false);
+        }
+
         // Every step after the first goes by UID: other tasks' expunges renumber messages between commands, and '*'
         // may gain a message that arrives between COPY and STORE, which would then be deleted without being copied.
         var uids = set;

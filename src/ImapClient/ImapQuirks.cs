@@ -137,6 +137,15 @@ public enum ImapQuirks : long
     /// </summary>
     MalformedHeaders = 1L << 17,
 
+    /// <summary>
+    /// ENABLE answered with a tagged OK and no <c>* ENABLED</c> response (a widely used server answers
+    /// <c>ENABLE QRESYNC CONDSTORE</c> with only <c>OK ENABLE completed</c>; RFC 5161 wants the ENABLED line, empty
+    /// when nothing was enabled). With this switch the requested extensions that the server advertises count as
+    /// enabled, so QRESYNC and UTF8=ACCEPT can be used there; without it, nothing counts as enabled. An ENABLED
+    /// response, when there is one, is always what counts.
+    /// </summary>
+    EnableWithoutEnabled = 1L << 18,
+
     /// <summary>Every tolerance: the default.</summary>
-    All = (1L << 18) - 1,
+    All = (1L << 19) - 1,
 }

@@ -14,6 +14,9 @@ internal sealed class AppendCommand(
 {
     public override string Name => "APPEND";
 
+    /// <summary>Its codes are about the mailboxes it names, not the selected one.</summary>
+    public override bool CompletionDescribesSelectedMailbox => false;
+
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 

@@ -11,8 +11,6 @@ namespace ImapClient.Commands;
 internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, ulong unchangedSince, bool silent, bool byUid)
     : MessageSetCommand<ConditionalStoreResult>("STORE", set, byUid)
 {
-    private readonly List<FetchedMessage> _messages = [];
-
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         if (!session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))
@@ -38,10 +36,10 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
             return false;
         }
 
-        _messages.Add(message);
+        Results.Add(message);
         return true;
     }
 
     protected override ConditionalStoreResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
-        new(_messages, completion.Code is { Kind: ImapResponseCodeKind.Modified, Set: { } modified } ? modified : null);
+        new(Results, completion.Code is { Kind: ImapResponseCodeKind.Modified, Set: { } modified } ? modified : null);
 }

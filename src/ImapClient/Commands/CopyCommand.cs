@@ -13,6 +13,8 @@ internal sealed class CopyCommand(SequenceSet set, string destination, bool byUi
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
+    public override bool HasNothingToDo => set.IsEmpty;
+
     public override void Encode(CommandBuilder builder, ImapSession session) =>
         builder.Raw(Name).Space().Raw(set.ToString()).Space().AString(session.MailboxToWire(destination)).EndLine();
 

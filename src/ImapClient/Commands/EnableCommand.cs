@@ -10,6 +10,7 @@ namespace ImapClient.Commands;
 internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCommand<ImapCapabilities>
 {
     private readonly List<string> _enabled = [];
+    private bool _answered;
 
     public override string Name => "ENABLE";
 
@@ -36,6 +37,7 @@ internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCo
         }
 
         _enabled.AddRange(enabled.Capabilities.All);
+        _answered = true;
         return true;
     }
 
@@ -43,6 +45,13 @@ internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCo
 
     protected override ImapCapabilities BuildResult(ImapSession session, ImapStatusResponse completion)
     {
+        if (!_answered && (session.Quirks & ImapQuirks.EnableWithoutEnabled) != 0)
+        {
+            // An OK without ENABLED: the server switched on what it offers of what was asked (ImapQuirks.EnableWithoutEnabled).
+            var offered = session.Capabilities;
+            _enabled.AddRange(capabilities.Where(offered.Contains));
+        }
+
         var enabled = new ImapCapabilities(_enabled);
         session.RecordEnabled(enabled);
         return enabled;

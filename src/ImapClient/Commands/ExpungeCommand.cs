@@ -19,6 +19,8 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
+    public override bool HasNothingToDo => uids is { IsEmpty: true };
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         builder.Raw(Name);

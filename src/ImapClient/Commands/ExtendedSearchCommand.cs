@@ -12,6 +12,9 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
 {
     private ExtendedSearchResult? _result;
 
+    /// <summary>SAVE replaces the result kept on the server, even with an empty one: that search must be sent.</summary>
+    public override bool HasNothingToDo => base.HasNothingToDo && (returns & SearchReturnOptions.Save) == 0;
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         var capabilities = session.Capabilities;
@@ -48,7 +51,9 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
     }
 
     protected override ExtendedSearchResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
-        _result ?? ExtendedSearchResult.Empty(ByUid);
+        _result ?? (HasNothingToDo && (returns & SearchReturnOptions.Count) != 0
+            ? new ExtendedSearchResult(ByUid, null, null, 0, null, null)
+            : ExtendedSearchResult.Empty(ByUid));
 
     private static void WriteReturnOptions(CommandBuilder builder, SearchReturnOptions returns)
     {

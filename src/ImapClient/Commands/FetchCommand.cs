@@ -7,8 +7,6 @@ namespace ImapClient.Commands;
 internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool byUid)
     : MessageSetCommand<IReadOnlyList<FetchedMessage>>("FETCH", set, byUid)
 {
-    private readonly List<FetchedMessage> _messages = [];
-
     // Servers answer in ascending order, so a number above every one seen is a new message and needs no lookup.
     // The index is built only if a server goes back to a number (more data for a message it already sent).
     private Dictionary<uint, FetchedMessage>? _bySequence;
@@ -46,15 +44,15 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
         }
 
         var number = ByUid ? message.Uid!.Value : message.SequenceNumber;
-        if (number > _highest || _messages.Count == 0)
+        if (number > _highest || Results.Count == 0)
         {
             _highest = Math.Max(_highest, number);
             _bySequence?.Add(number, message);
-            _messages.Add(message);
+            Results.Add(message);
             return true;
         }
 
-        _bySequence ??= _messages.ToDictionary(m => ByUid ? m.Uid!.Value : m.SequenceNumber);
+        _bySequence ??= Results.ToDictionary(m => ByUid ? m.Uid!.Value : m.SequenceNumber);
         if (_bySequence.TryGetValue(number, out var existing))
         {
             existing.MergeFrom(message);
@@ -62,11 +60,22 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
         else
         {
             _bySequence.Add(number, message);
-            _messages.Add(message);
+            Results.Add(message);
         }
 
         return true;
     }
 
-    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => _messages;
+    /// <summary>An expunge renumbered or removed messages: the index by number is rebuilt when next needed.</summary>
+    protected override void OnResultsRenumbered()
+    {
+        _bySequence = null;
+        _highest = 0;
+        foreach (var message in Results)
+        {
+            _highest = Math.Max(_highest, ByUid ? message.Uid!.Value : message.SequenceNumber);
+        }
+    }
+
+    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => Results;
 }

@@ -70,6 +70,19 @@ internal abstract class ImapCommand
     /// <summary>Untagged data this command claims that does not say which command it answers.</summary>
     public virtual ClaimedData ClaimedData => ClaimedData.None;
 
+    /// <summary>
+    /// Whether a response code in the tagged OK describes the selected mailbox (HIGHESTMODSEQ after EXPUNGE, READ-WRITE
+    /// ending SELECT). False for commands about another mailbox (STATUS, APPEND, CREATE …), whose codes must not
+    /// change the selected one's state.
+    /// </summary>
+    public virtual bool CompletionDescribesSelectedMailbox => true;
+
+    /// <summary>
+    /// True when the command was given nothing to act on (an empty message set, a search that can match nothing): the
+    /// session completes it at once with the result of an OK that reported nothing, and sends nothing.
+    /// </summary>
+    public virtual bool HasNothingToDo => false;
+
     /// <summary>The states the command may be sent in.</summary>
     public virtual bool IsAllowedIn(ImapConnectionState state) => state != ImapConnectionState.Logout;
 
@@ -81,6 +94,12 @@ internal abstract class ImapCommand
 
     /// <summary>Offered each untagged response while in flight, after the mailbox state saw it. True to keep it from others.</summary>
     public virtual bool TryClaim(ImapResponse response) => false;
+
+    /// <summary>
+    /// Told of every EXPUNGE and VANISHED (not EARLIER) while in flight, after the mailbox state and before any command
+    /// claims it: a command holding sequence-numbered results keeps them true to the server's numbering.
+    /// </summary>
+    public virtual void OnMessagesRemoved(ImapResponse removal) { }
 
     /// <summary>Offered each untagged FETCH's message while in flight, after the mailbox state saw it. True to keep it from others.</summary>
     public virtual bool TryClaimFetch(FetchedMessage message) => false;

@@ -16,6 +16,9 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
 
     public override string Name => lsub ? "LSUB" : "LIST";
 
+    /// <summary>Its codes are about the mailboxes it names, not the selected one.</summary>
+    public override bool CompletionDescribesSelectedMailbox => false;
+
     public override ClaimedData ClaimedData =>
         lsub ? ClaimedData.Lsub : request.Status != StatusItems.None ? ClaimedData.List | ClaimedData.AnyStatus : ClaimedData.List;
 

@@ -6,17 +6,16 @@ namespace ImapClient.Commands;
 /// </summary>
 internal static class MailboxCapabilities
 {
-    public static bool ListExtended(ImapCapabilities capabilities) =>
-        capabilities.Contains("LIST-EXTENDED") || capabilities.Imap4Rev2;
+    // What IMAP4rev2 implies is decided by ImapCapabilities.Contains.
+    public static bool ListExtended(ImapCapabilities capabilities) => capabilities.Contains("LIST-EXTENDED");
 
-    public static bool ListStatus(ImapCapabilities capabilities) =>
-        capabilities.Contains("LIST-STATUS") || capabilities.Imap4Rev2;
+    public static bool ListStatus(ImapCapabilities capabilities) => capabilities.Contains("LIST-STATUS");
 
     public static bool SpecialUse(ImapCapabilities capabilities) => capabilities.Contains("SPECIAL-USE");
 
-    public static bool Namespace(ImapCapabilities capabilities) => capabilities.Contains("NAMESPACE") || capabilities.Imap4Rev2;
+    public static bool Namespace(ImapCapabilities capabilities) => capabilities.Contains("NAMESPACE");
 
-    public static bool Unselect(ImapCapabilities capabilities) => capabilities.Contains("UNSELECT") || capabilities.Imap4Rev2;
+    public static bool Unselect(ImapCapabilities capabilities) => capabilities.Contains("UNSELECT");
 
     public static bool CreateSpecialUse(ImapCapabilities capabilities) => capabilities.Contains("CREATE-SPECIAL-USE");
 
@@ -57,7 +56,7 @@ internal static class MailboxCapabilities
     /// </summary>
     public static void RequireForStatus(StatusItems items, ImapCapabilities capabilities, bool rev2Enabled = false)
     {
-        if ((items & StatusItems.Size) != 0 && !capabilities.Contains("STATUS=SIZE") && !capabilities.Imap4Rev2)
+        if ((items & StatusItems.Size) != 0 && !capabilities.Contains("STATUS=SIZE"))
         {
             throw Missing("The SIZE status item", "STATUS=SIZE");
         }

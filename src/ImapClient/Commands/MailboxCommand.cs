@@ -21,6 +21,9 @@ internal sealed class MailboxCommand : ImapCommand<ImapStatusResponse>
 
     public override string Name => _verb;
 
+    /// <summary>Its codes are about the mailbox it names, not the selected one.</summary>
+    public override bool CompletionDescribesSelectedMailbox => false;
+
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 

@@ -18,9 +18,25 @@ internal abstract class MessageSetCommand<TResult>(string verb, SequenceSet set,
 
     protected SequenceSet Set => set;
 
+    /// <summary>The messages claimed for the result: expunges reported before the completion are applied to them.</summary>
+    protected List<FetchedMessage> Results { get; } = [];
+
+    public override void OnMessagesRemoved(ImapResponse removal)
+    {
+        if (Results.Count > 0 && ExpungedMessages.Apply(Results, removal))
+        {
+            OnResultsRenumbered();
+        }
+    }
+
+    /// <summary>Called when a removal took messages out of <see cref="Results"/> or renumbered them.</summary>
+    protected virtual void OnResultsRenumbered() { }
+
     protected bool ByUid => byUid;
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
+
+    public override bool HasNothingToDo => set.IsEmpty;
 
     /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
     public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;

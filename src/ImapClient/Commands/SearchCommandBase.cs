@@ -32,4 +32,6 @@ internal abstract class SearchCommandBase<TResult>(string verb, SearchQuery quer
     protected bool ByUid => byUid;
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
+
+    public override bool HasNothingToDo => query.MatchesNothing;
 }

@@ -24,7 +24,7 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox));
         if (options?.Qresync is { } state)
         {
-            var known = state.KnownUids is { } uids ? " " + uids : "";
+            var known = state.KnownUids is { IsEmpty: false } uids ? " " + uids : "";
             builder.Raw(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (QRESYNC ({state.UidValidity} {state.ModSeq}{known}))"));
         }
         else if (options?.Condstore == true)
@@ -78,8 +78,8 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
 
     protected override MailboxInfo BuildResult(ImapSession session, ImapStatusResponse completion)
     {
+        // The session applied the tagged OK's code (READ-WRITE, READ-ONLY) to the state already.
         var state = session.Mailbox ?? throw new InvalidOperationException("The mailbox state vanished during SELECT.");
-        state.Apply(completion);
         session.SetState(ImapConnectionState.Selected);
         var info = state.Snapshot();
         if (options?.Qresync is null)

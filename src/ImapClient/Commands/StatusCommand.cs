@@ -12,6 +12,9 @@ internal sealed class StatusCommand(string mailbox, StatusItems items) : ImapCom
 
     public override ClaimedData ClaimedData => ClaimedData.OneStatus;
 
+    /// <summary>Its codes are about the mailbox it names, not the selected one.</summary>
+    public override bool CompletionDescribesSelectedMailbox => false;
+
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 

@@ -7,8 +7,6 @@ namespace ImapClient.Commands;
 internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, bool silent, bool byUid)
     : MessageSetCommand<IReadOnlyList<FetchedMessage>>("STORE", set, byUid)
 {
-    private readonly List<FetchedMessage> _messages = [];
-
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         var prefix = action switch
@@ -27,9 +25,9 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
             return false;
         }
 
-        _messages.Add(message);
+        Results.Add(message);
         return true;
     }
 
-    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => _messages;
+    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => Results;
 }

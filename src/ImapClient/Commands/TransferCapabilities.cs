@@ -4,10 +4,10 @@ namespace ImapClient.Commands;
 internal static class TransferCapabilities
 {
     public static bool Move(ImapCapabilities capabilities, ImapConnectionOptions options) =>
-        (capabilities.Contains("MOVE") || capabilities.Imap4Rev2) && !Ignored("MOVE", options);
+        capabilities.Contains("MOVE") && !Ignored("MOVE", options);
 
     public static bool UidExpunge(ImapCapabilities capabilities, ImapConnectionOptions options) =>
-        (capabilities.UidPlus || capabilities.Imap4Rev2) && !Ignored("UIDPLUS", options);
+        capabilities.UidPlus && !Ignored("UIDPLUS", options);
 
     private static bool Ignored(string capability, ImapConnectionOptions options) =>
         options.IgnoredCapabilities.Contains(capability, StringComparer.OrdinalIgnoreCase);

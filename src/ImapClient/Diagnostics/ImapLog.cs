@@ -35,6 +35,9 @@ internal static partial class ImapLog
     [LoggerMessage(400, LogLevel.Warning, "The server sent a response that could not be parsed ({Keyword}): {Message}")]
     public static partial void UnparsableResponse(ILogger logger, string keyword, string message);
 
+    [LoggerMessage(402, LogLevel.Warning, "The server completed tag {Tag}, which no command in flight carries; ignored: {Response}")]
+    public static partial void UnexpectedCompletion(ILogger logger, string tag, string response);
+
     [LoggerMessage(401, LogLevel.Warning, "The connection broke: {Message}")]
     public static partial void ConnectionBroken(ILogger logger, string message, Exception? exception);
 }

@@ -64,3 +64,20 @@ public sealed class MessagesVanishedEventArgs(SequenceSet uids, bool earlier) : 
     /// <summary>True when the server reports removals from before (VANISHED (EARLIER)).</summary>
     public bool Earlier { get; } = earlier;
 }
+
+/// <summary>
+/// The server sent a tagged response for a tag that no command in flight carries: one never sent, or one already
+/// completed. Tags are unique per connection and the response was framed correctly, so nothing was misrouted: the
+/// response is reported here (and logged as a warning, event id 402) and the connection goes on.
+/// </summary>
+public sealed class UnexpectedCompletionEventArgs(string tag, ImapResponse response) : EventArgs
+{
+    /// <summary>The tag the server sent.</summary>
+    public string Tag { get; } = tag;
+
+    /// <summary>
+    /// The response: an <see cref="ImapStatusResponse"/>, or an <see cref="ImapUnparsableResponse"/> when its text could
+    /// not be parsed.
+    /// </summary>
+    public ImapResponse Response { get; } = response;
+}

@@ -32,8 +32,11 @@ public sealed class FetchedMessage
         _quirks = quirks;
     }
 
-    /// <summary>The message sequence number at the time of the response.</summary>
-    public uint SequenceNumber { get; }
+    /// <summary>
+    /// The message sequence number: in a command's result, as of its completion (expunges reported before it are
+    /// applied); in an event, at the time of the response.
+    /// </summary>
+    public uint SequenceNumber { get; internal set; }
 
     /// <summary>The UID.</summary>
     public uint? Uid { get; internal set; }

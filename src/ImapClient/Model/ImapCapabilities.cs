@@ -1,10 +1,26 @@
 namespace ImapClient;
 
-/// <summary>The capabilities a server announced, as a typed, case-insensitive set.</summary>
+/// <summary>
+/// The capabilities a server announced, as a typed, case-insensitive set. A server that announces <c>IMAP4rev2</c>
+/// offers every extension RFC 9051 folded into the base protocol (its appendix E) whether or not it lists them:
+/// <see cref="Contains"/> and the properties answer for those too; <see cref="All"/> holds what was sent.
+/// </summary>
 public sealed class ImapCapabilities
 {
+    /// <summary>
+    /// The extensions RFC 9051 (appendix E) made part of IMAP4rev2: NAMESPACE, UNSELECT, UIDPLUS, ESEARCH, SEARCHRES,
+    /// ENABLE, IDLE, SASL-IR, LIST-EXTENDED, LIST-STATUS, MOVE and LITERAL- (item 1, with CHILDREN's return option),
+    /// STATUS=SIZE, BINARY and SPECIAL-USE. Not CREATE-SPECIAL-USE, LITERAL+, CONDSTORE or QRESYNC, which stay extensions.
+    /// </summary>
+    private static readonly HashSet<string> FoldedIntoImap4Rev2 = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NAMESPACE", "UNSELECT", "UIDPLUS", "ESEARCH", "SEARCHRES", "ENABLE", "IDLE", "SASL-IR", "LIST-EXTENDED",
+        "LIST-STATUS", "MOVE", "LITERAL-", "CHILDREN", "STATUS=SIZE", "BINARY", "SPECIAL-USE",
+    };
+
     private readonly HashSet<string> _all;
     private readonly HashSet<string> _mechanisms;
+    private readonly bool _imap4Rev2;
 
     internal ImapCapabilities(IEnumerable<string> atoms)
     {
@@ -13,6 +29,7 @@ public sealed class ImapCapabilities
         foreach (var atom in atoms)
         {
             _all.Add(atom);
+            _imap4Rev2 |= string.Equals(atom, "IMAP4rev2", StringComparison.OrdinalIgnoreCase);
             if (atom.StartsWith("AUTH=", StringComparison.OrdinalIgnoreCase))
             {
                 _mechanisms.Add(atom[5..].ToUpperInvariant());
@@ -33,7 +50,7 @@ public sealed class ImapCapabilities
     public bool Imap4Rev1 => Contains("IMAP4rev1");
 
     /// <summary>IMAP4rev2 (RFC 9051).</summary>
-    public bool Imap4Rev2 => Contains("IMAP4rev2");
+    public bool Imap4Rev2 => _imap4Rev2;
 
     /// <summary>LOGINDISABLED: the LOGIN command must not be used.</summary>
     public bool LoginDisabled => Contains("LOGINDISABLED");
@@ -56,10 +73,14 @@ public sealed class ImapCapabilities
     /// <summary>UIDPLUS (RFC 4315).</summary>
     public bool UidPlus => Contains("UIDPLUS");
 
-    /// <summary>True when the server announced the capability (case-insensitive).</summary>
+    /// <summary>
+    /// True when the server announced the capability (case-insensitive), or announced <c>IMAP4rev2</c>, of which the
+    /// capability is part (RFC 9051 appendix E: MOVE, UIDPLUS, ESEARCH, IDLE, BINARY …).
+    /// </summary>
     /// <param name="capability">The capability atom, e.g. <c>MOVE</c> or <c>AUTH=PLAIN</c>.</param>
-    /// <returns>Whether it was announced.</returns>
-    public bool Contains(string capability) => _all.Contains(capability);
+    /// <returns>Whether the server offers it.</returns>
+    public bool Contains(string capability) =>
+        _all.Contains(capability) || (_imap4Rev2 && FoldedIntoImap4Rev2.Contains(capability));
 
     /// <summary>True when the server offers the SASL mechanism.</summary>
     /// <param name="mechanism">The mechanism name, e.g. <c>CRAM-MD5</c>.</param>

@@ -6,7 +6,9 @@ namespace ImapClient;
 
 /// <summary>
 /// A set of message sequence numbers or UIDs, as IMAP writes it: <c>1:5,7,10:*</c>. Immutable; <c>*</c> (the last
-/// message) is represented by <see cref="uint.MaxValue"/>.
+/// message) is represented by <see cref="uint.MaxValue"/>. The set may be empty (<see cref="Empty"/>, or
+/// <see cref="Of"/> given no numbers, such as an empty search result): a command given an empty set has nothing to act
+/// on, so it completes at once with an empty result and sends nothing.
 /// </summary>
 public sealed class SequenceSet
 {
@@ -16,6 +18,12 @@ public sealed class SequenceSet
 
     /// <summary>Every message: <c>1:*</c>.</summary>
     public static SequenceSet All { get; } = new([(1, uint.MaxValue)]);
+
+    /// <summary>The set of no numbers. IMAP cannot write it; commands given it complete at once, unsent, with an empty result.</summary>
+    public static SequenceSet Empty { get; } = new([]);
+
+    /// <summary>True when the set holds no number.</summary>
+    public bool IsEmpty => _ranges.Length == 0;
 
     /// <summary>The ranges, each with <c>Start &lt;= End</c>.</summary>
     public IReadOnlyList<(uint Start, uint End)> Ranges => _ranges;
@@ -36,7 +44,7 @@ public sealed class SequenceSet
         return new([(Math.Min(start, end), Math.Max(start, end))]);
     }
 
-    /// <summary>A set of the given numbers.</summary>
+    /// <summary>A set of the given numbers; <see cref="Empty"/> when there are none (an empty search result).</summary>
     /// <param name="numbers">Sequence numbers or UIDs (1 or more each).</param>
     /// <returns>The set, with adjacent numbers joined into ranges.</returns>
     public static SequenceSet Of(IEnumerable<uint> numbers)
@@ -45,7 +53,7 @@ public sealed class SequenceSet
         var sorted = numbers.Distinct().Order().ToArray();
         if (sorted.Length == 0)
         {
-            throw new ArgumentException("A sequence set needs at least one number.", nameof(numbers));
+            return Empty;
         }
 
         ArgumentOutOfRangeException.ThrowIfZero(sorted[0], nameof(numbers));
@@ -168,11 +176,16 @@ public sealed class SequenceSet
     }
 
     /// <summary>
-    /// True when the sets may share a number. A set with <c>*</c> may share any: <c>*</c> stands for a number only the
+    /// True when the sets may share a number. The empty set shares none; a set with <c>*</c> may share any: <c>*</c> stands for a number only the
     /// server knows, and <c>n:*</c> covers numbers below n when fewer exist.
     /// </summary>
     internal bool MayOverlap(SequenceSet other)
     {
+        if (IsEmpty || other.IsEmpty)
+        {
+            return false;
+        }
+
         if (HasStar || other.HasStar)
         {
             return true;
@@ -193,7 +206,7 @@ public sealed class SequenceSet
     }
 
     /// <summary>The set in IMAP syntax.</summary>
-    /// <returns>E.g. <c>1:5,7,10:*</c>.</returns>
+    /// <returns>E.g. <c>1:5,7,10:*</c>; an empty string for <see cref="Empty"/>.</returns>
     public override string ToString()
     {
         var sb = new StringBuilder();

@@ -45,7 +45,20 @@ internal sealed class NumberKey(string name, ulong value, SearchFeatures feature
 internal sealed class SetKey(SequenceSet set, bool byUid)
     : SearchQuery(byUid ? SearchFeatures.None : SearchFeatures.SequenceNumbers)
 {
-    internal override void Write(CommandBuilder builder) => builder.Raw(byUid ? "UID " : "").Raw(set.ToString());
+    /// <summary>An empty set holds no message.</summary>
+    internal override bool MatchesNothing => set.IsEmpty;
+
+    // IMAP cannot write an empty set; NOT ALL matches what it would (nothing), also under NOT and OR.
+    internal override void Write(CommandBuilder builder)
+    {
+        if (set.IsEmpty)
+        {
+            builder.Raw("NOT ALL"u8);
+            return;
+        }
+
+        builder.Raw(byUid ? "UID " : "").Raw(set.ToString());
+    }
 }
 
 /// <summary><c>NOT key</c>.</summary>
@@ -61,6 +74,8 @@ internal sealed class NotKey(SearchQuery operand) : SearchQuery(operand.Features
 /// <summary><c>OR key key</c>.</summary>
 internal sealed class OrKey(SearchQuery left, SearchQuery right) : SearchQuery(left.Features | right.Features)
 {
+    internal override bool MatchesNothing => left.MatchesNothing && right.MatchesNothing;
+
     internal override void Write(CommandBuilder builder)
     {
         builder.Raw("OR "u8);
@@ -74,6 +89,8 @@ internal sealed class OrKey(SearchQuery left, SearchQuery right) : SearchQuery(l
 internal sealed class AndKey(SearchQuery[] keys) : SearchQuery(Combine(keys))
 {
     public SearchQuery[] Keys => keys;
+
+    internal override bool MatchesNothing => Array.Exists(keys, k => k.MatchesNothing);
 
     internal override void Write(CommandBuilder builder)
     {

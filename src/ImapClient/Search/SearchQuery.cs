@@ -326,6 +326,9 @@ public abstract class SearchQuery
     }
 
     /// <summary>Writes the query where a list of keys may stand (the top level, or inside parentheses).</summary>
+    /// <summary>True when no message can match (an empty set of sequence numbers or UIDs where every key must hold).</summary>
+    internal virtual bool MatchesNothing => false;
+
     internal abstract void Write(CommandBuilder builder);
 
     /// <summary>Writes the query where exactly one key may stand (after NOT or OR): a group is parenthesised.</summary>

@@ -18,4 +18,6 @@ internal interface ISessionEvents
     void OnBye(string text);
 
     void OnContinuationRequested(string text);
+
+    void OnUnexpectedCompletion(string tag, ImapResponse response);
 }

@@ -284,7 +284,8 @@ internal sealed partial class ImapSession
 
         if (command is null)
         {
-            throw unparsable.Error;
+            RaiseUnexpectedCompletion(unparsable.Tag ?? "", unparsable, unparsable.Error);
+            return;
         }
 
         var failure = new ImapProtocolException(
@@ -314,12 +315,36 @@ internal sealed partial class ImapSession
 
         if (command is null)
         {
-            throw new ImapProtocolException($"The server completed tag {completion.Tag}, which no command in flight carries: {completion}");
+            RaiseUnexpectedCompletion(completion.Tag, completion,
+                new ImapProtocolException($"The server completed tag {completion.Tag}, which no command in flight carries: {completion}"));
+            return;
         }
 
         ApplyStatusCode(completion);
+        if (command.CompletionDescribesSelectedMailbox)
+        {
+            // Before the command's result is built, so SELECT's snapshot and the caller after EXPUNGE see it.
+            _mailbox?.ApplyCompletion(completion);
+        }
+
         OnCommandCompleted(command, completion.Status);
         command.Complete(this, completion);
+    }
+
+    /// <summary>
+    /// A completion for a tag no command carries (never sent, or completed already). Tags are unique per connection and
+    /// the response was framed, so nothing was misrouted: it is reported and dropped. Only before the greeting, when
+    /// no tagged response can be right, does it break the connection.
+    /// </summary>
+    private void RaiseUnexpectedCompletion(string tag, ImapResponse response, ImapProtocolException beforeGreeting)
+    {
+        if (!_greeting.Task.IsCompleted)
+        {
+            throw beforeGreeting;
+        }
+
+        ImapLog.UnexpectedCompletion(Logger, tag, response.ToString() ?? "");
+        _dispatcher.Post(() => _events.OnUnexpectedCompletion(tag, response));
     }
 
     private void DispatchUntagged(ImapResponse response)
@@ -338,6 +363,10 @@ internal sealed partial class ImapSession
 
         // The mailbox state sees everything first, so a command's result and the events agree with it.
         _mailbox?.Apply(response);
+        if (response is ImapExpungeResponse or ImapVanishedResponse { Earlier: false })
+        {
+            TellCommandsOfRemoval(response);
+        }
         switch (response)
         {
             case ImapCapabilityResponse capability:
@@ -357,6 +386,21 @@ internal sealed partial class ImapSession
         if (!OfferToCommands(response))
         {
             RaiseUnsolicited(response);
+        }
+    }
+
+    /// <summary>
+    /// Every command in flight hears of an expunge, whoever claims it: results built from sequence numbers (FETCH,
+    /// STORE) must not return a removed message or a number the server has since given to another.
+    /// </summary>
+    private void TellCommandsOfRemoval(ImapResponse removal)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                command.OnMessagesRemoved(removal);
+            }
         }
     }
 

@@ -30,6 +30,11 @@ internal sealed partial class ImapSession
     /// <summary>Sends a command without awaiting its completion (streaming commands deliver as they go).</summary>
     public Task SendCommandAsync(ImapCommand command, CancellationToken cancellationToken)
     {
+        if (TryCompleteUnsent(command))
+        {
+            return Task.CompletedTask;
+        }
+
         // The watchdog times it out like any command when the server goes silent, the caller's reading time excepted.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         SetDeadline(command, started);

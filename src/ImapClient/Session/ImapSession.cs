@@ -59,6 +59,9 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
     public ImapConnectionState State => _state;
 
+    /// <summary>The server defects this connection tolerates.</summary>
+    public ImapQuirks Quirks => _options.Quirks;
+
     public ImapCapabilities Capabilities => _capabilities;
 
     /// <summary>True after a sign-in whose OK listed no capabilities: the list from before may be out of date.</summary>
@@ -151,6 +154,11 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// </remarks>
     public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
     {
+        if (TryCompleteUnsent(command))
+        {
+            return command.Outcome;
+        }
+
         var started = Stopwatch.GetTimestamp();
         if (!command.IsLongRunning)
         {
@@ -161,6 +169,22 @@ internal sealed partial class ImapSession : IAsyncDisposable
         return sending.IsCompletedSuccessfully && !cancellationToken.CanBeCanceled
             ? command.Outcome
             : AwaitOutcomeAsync(sending, command, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one place where a command given nothing to act on (an empty set: an empty search result passed on) is
+    /// completed at once, with the result an OK reporting nothing builds, and never sent. A command not allowed in the
+    /// current state, or a broken connection, still goes the usual way and fails as it would with a set.
+    /// </summary>
+    private bool TryCompleteUnsent(ImapCommand command)
+    {
+        if (!command.HasNothingToDo || _fault is not null || !command.IsAllowedIn(_state))
+        {
+            return false;
+        }
+
+        command.Complete(this, new ImapStatusResponse("", ImapStatus.Ok, null, $"{command.Name} was given no messages, so it was not sent."));
+        return true;
     }
 
     private static async Task<T> AwaitOutcomeAsync<T>(Task sending, ImapCommand<T> command, CancellationToken cancellationToken)

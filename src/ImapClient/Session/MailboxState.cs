@@ -64,6 +64,23 @@ internal sealed class MailboxState(string name)
         }
     }
 
+    /// <summary>
+    /// Applies the response code of a tagged OK that concerns the selected mailbox: HIGHESTMODSEQ after EXPUNGE or
+    /// STORE (RFC 7162), READ-ONLY or READ-WRITE ending SELECT and EXAMINE, and the other codes that describe the
+    /// mailbox (UIDNEXT, UIDVALIDITY, PERMANENTFLAGS, NOMODSEQ, UNSEEN) mean the same tagged as untagged. CLOSED is
+    /// the exception: it reports the end of the mailbox left before, only untagged before the new one's data.
+    /// </summary>
+    public void ApplyCompletion(ImapStatusResponse completion)
+    {
+        if (completion is { Status: ImapStatus.Ok, Code: { Kind: not ImapResponseCodeKind.Closed } code })
+        {
+            lock (_lock)
+            {
+                ApplyCode(code);
+            }
+        }
+    }
+
     /// <summary>Applies the message data of an untagged FETCH.</summary>
     public void ApplyFetch(FetchedMessage message)
     {

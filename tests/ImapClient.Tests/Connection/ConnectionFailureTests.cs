@@ -157,22 +157,6 @@ public class ConnectionFailureTests(Delivery delivery)
     }
 
     [Test]
-    public async Task A_completion_for_a_tag_no_command_carries_breaks_the_connection_loudly()
-    {
-        await using var server = new ScriptedServer(delivery);
-        await using var imap = await ConnectSelectedAsync(server);
-
-        var noop = imap.NoopAsync();
-        await server.ExpectCommandAsync("NOOP");
-        await server.SendAsync("A9999 OK what?\r\n");
-
-        var ex = await CatchAsync(noop);
-        Assert.That(ex, Is.TypeOf<ImapConnectionException>());
-        Assert.That(ex!.InnerException, Is.TypeOf<ImapProtocolException>());
-        Assert.That(ex.Message, Does.Contain("A9999"));
-    }
-
-    [Test]
     public async Task A_FETCH_response_that_cannot_be_parsed_fails_only_that_FETCH_and_the_connection_goes_on()
     {
         await using var server = new ScriptedServer(delivery);

@@ -235,4 +235,58 @@ public class EnableTests(Delivery delivery)
         await server.SendAsync($"{createTag} OK done\r\n");
         await create.WaitAsync(Patience);
     }
+
+    [Test]
+    public async Task An_OK_without_ENABLED_counts_the_requested_extensions_the_server_advertises()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE QRESYNC] ready\r\n");
+
+        var enable = imap.EnableAsync(["QRESYNC", "CONDSTORE", "UTF8=ACCEPT"]);
+        var tag = await server.ExpectCommandAsync("ENABLE QRESYNC CONDSTORE UTF8=ACCEPT");
+        await server.SendAsync($"{tag} OK ENABLE completed\r\n");
+        var enabled = await enable.WaitAsync(Patience);
+
+        Assert.That(enabled.All, Is.EquivalentTo(new[] { "QRESYNC", "CONDSTORE" }), "UTF8=ACCEPT is not advertised");
+        Assert.That(imap.EnabledCapabilities.Contains("QRESYNC"), Is.True);
+
+        // QRESYNC is usable: a UID FETCH with VANISHED is sent, not refused.
+        var select = imap.SelectAsync("INBOX");
+        tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 2 EXISTS\r\n{tag} OK [READ-WRITE] done\r\n");
+        await select.WaitAsync(Patience);
+        var changes = imap.UidFetchChangesAsync(SequenceSet.All, new FetchRequest(FetchItems.Uid | FetchItems.Flags) { ChangedSince = 5, Vanished = true });
+        tag = await server.ExpectCommandAsync("UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 5 VANISHED)");
+        await server.SendAsync($"* VANISHED (EARLIER) 3\r\n{tag} OK done\r\n");
+        Assert.That((await changes.WaitAsync(Patience)).Vanished?.ToString(), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public async Task Without_the_EnableWithoutEnabled_switch_an_OK_without_ENABLED_enables_nothing()
+    {
+        await using var server = new ScriptedServer(delivery);
+        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10), Quirks = ImapQuirks.All & ~ImapQuirks.EnableWithoutEnabled };
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE QRESYNC] ready\r\n", options);
+
+        var enable = imap.EnableAsync(["QRESYNC", "CONDSTORE"]);
+        var tag = await server.ExpectCommandAsync("ENABLE QRESYNC CONDSTORE");
+        await server.SendAsync($"{tag} OK ENABLE completed\r\n");
+
+        Assert.That((await enable.WaitAsync(Patience)).All, Is.Empty);
+        Assert.That(imap.EnabledCapabilities.All, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_ENABLED_response_is_what_counts_even_when_it_names_less_than_was_asked()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 ENABLE CONDSTORE QRESYNC] ready\r\n");
+
+        var enabled = await EnableAsync(server, imap, "QRESYNC CONDSTORE", "CONDSTORE");
+        Assert.That(enabled.All, Is.EquivalentTo(new[] { "CONDSTORE" }));
+
+        enabled = await EnableAsync(server, imap, "QRESYNC", "");
+        Assert.That(enabled.All, Is.Empty, "an empty ENABLED line says nothing was enabled");
+        Assert.That(imap.EnabledCapabilities.Contains("QRESYNC"), Is.False);
+    }
 }

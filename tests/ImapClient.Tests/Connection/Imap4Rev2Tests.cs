@@ -156,4 +156,64 @@ public class Imap4Rev2Tests(Delivery delivery)
         await server.SendAsync($"* STATUS Archiv (SIZE 5000000000)\r\n{tag} OK done\r\n");
         Assert.That((await status.WaitAsync(Patience)).Size, Is.EqualTo(5000000000UL));
     }
+
+    [Test]
+    public void IMAP4rev2_implies_the_extensions_RFC_9051_folded_in_and_no_others()
+    {
+        var rev2 = new ImapCapabilities(["IMAP4rev2", "AUTH=PLAIN"]);
+        foreach (var folded in new[] { "NAMESPACE", "UNSELECT", "UIDPLUS", "ESEARCH", "SEARCHRES", "ENABLE", "IDLE", "SASL-IR",
+                     "LIST-EXTENDED", "LIST-STATUS", "MOVE", "LITERAL-", "BINARY", "SPECIAL-USE", "STATUS=SIZE", "CHILDREN", "move" })
+        {
+            Assert.That(rev2.Contains(folded), Is.True, folded);
+        }
+
+        Assert.That((rev2.Idle, rev2.UidPlus, rev2.SaslInitialResponse, rev2.LiteralMinus), Is.EqualTo((true, true, true, true)));
+        foreach (var extension in new[] { "LITERAL+", "CONDSTORE", "QRESYNC", "CREATE-SPECIAL-USE", "COMPRESS=DEFLATE", "IMAP4rev1" })
+        {
+            Assert.That(rev2.Contains(extension), Is.False, extension);
+        }
+
+        Assert.That(rev2.All, Is.EquivalentTo(new[] { "IMAP4rev2", "AUTH=PLAIN" }), "All holds what the server sent");
+        Assert.That(new ImapCapabilities(["IMAP4rev1"]).Contains("MOVE"), Is.False);
+    }
+
+    [Test]
+    public async Task A_server_offering_only_IMAP4rev2_gets_ESEARCH_return_options_SAVE_and_BINARY()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server, "IMAP4rev2");
+
+        var count = imap.UidSearchAsync(SearchQuery.Unseen, SearchReturnOptions.Count | SearchReturnOptions.Min);
+        var tag = await server.ExpectCommandAsync("UID SEARCH RETURN (MIN COUNT) UNSEEN");
+        await server.SendAsync($"* ESEARCH (TAG \"{tag}\") UID MIN 4 COUNT 2\r\n{tag} OK done\r\n");
+        Assert.That((await count.WaitAsync(Patience)).Count, Is.EqualTo(2u));
+
+        var save = imap.SearchAsync(SearchQuery.Deleted, SearchReturnOptions.Save);
+        tag = await server.ExpectCommandAsync("SEARCH RETURN (SAVE) DELETED");
+        await server.SendAsync($"{tag} OK saved\r\n");
+        await save.WaitAsync(Patience);
+
+        var binary = imap.UidFetchAsync(SequenceSet.Single(7), new FetchRequest(FetchItems.Uid).AddBodySection("1", binary: true));
+        tag = await server.ExpectCommandAsync("UID FETCH 7 (UID BINARY.PEEK[1])");
+        await server.SendAsync($"* 3 FETCH (UID 7 BINARY[1] {{2}}\r\nhi)\r\n{tag} OK done\r\n");
+        Assert.That((await binary.WaitAsync(Patience)).Single().Uid, Is.EqualTo(7u));
+    }
+
+    [Test]
+    public async Task IdleAsync_on_a_server_offering_only_IMAP4rev2_sends_IDLE_not_NOOP()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server, "IMAP4rev2");
+        using var done = new CancellationTokenSource();
+
+        var idling = imap.IdleAsync(done.Token);
+        var tag = await server.ExpectCommandAsync("IDLE");
+        await server.SendAsync("+ idling\r\n");
+        var next = await AssertClientSilentAsync(server, "the client idles until told to stop");
+
+        await done.CancelAsync();
+        Assert.That(await next.WaitAsync(Patience), Is.EqualTo("DONE\r\n"));
+        await server.SendAsync($"{tag} OK IDLE terminated\r\n");
+        await idling.WaitAsync(Patience);
+    }
 }

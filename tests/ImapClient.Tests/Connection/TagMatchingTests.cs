@@ -1,10 +1,14 @@
-using ImapClient.Protocol;
 using ImapClient.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using ImapClient.Protocol;
 using static ImapClient.Tests.Connection.SessionTestKit;
 
 namespace ImapClient.Tests.Connection;
 
-/// <summary>Completions matched to their commands by tag, whatever order the server answers in.</summary>
+/// <summary>
+/// Completions matched to their commands by tag, whatever order the server answers in; a completion for a tag no
+/// command carries is reported and the connection goes on.
+/// </summary>
 [TestFixture(Delivery.Whole)]
 [TestFixture(Delivery.ByteByByte)]
 public class TagMatchingTests(Delivery delivery)
@@ -27,18 +31,55 @@ public class TagMatchingTests(Delivery delivery)
 
     [TestCase("ZZZ1")]
     [TestCase("LONGERTHAN8")]
-    public async Task A_completion_for_a_tag_no_command_carries_breaks_the_connection_naming_the_tag(string stray)
+    public async Task A_completion_for_a_tag_never_sent_is_an_event_and_a_warning_and_the_connection_goes_on(string stray)
+    {
+        await using var server = new ScriptedServer(delivery);
+        var log = new ListLoggerFactory();
+        await using var imap = await ConnectSelectedAsync(server, options: new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10), LoggerFactory = log });
+        var unexpected = new EventQueue<UnexpectedCompletionEventArgs>();
+        imap.UnexpectedCompletion += unexpected.Handler;
+        var noop = imap.NoopAsync();
+        var tag = await server.ExpectCommandAsync("NOOP");
+
+        await server.SendAsync($"{stray} OK what\r\n{tag} OK NOOP completed\r\n");
+
+        var ok = await noop.WaitAsync(Patience);
+        var args = await unexpected.NextAsync();
+        Assert.That((ok.Tag, ok.Text), Is.EqualTo((tag, "NOOP completed")));
+        Assert.That(args.Tag, Is.EqualTo(stray));
+        Assert.That(args.Response, Is.TypeOf<ImapStatusResponse>());
+        Assert.That(((ImapStatusResponse)args.Response).Text, Is.EqualTo("what"));
+        var warning = log.Entries.Single(e => e.Id == 402);
+        Assert.That((warning.Level, warning.Message), Is.EqualTo((LogLevel.Warning,
+            $"The server completed tag {stray}, which no command in flight carries; ignored: {args.Response}")));
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Selected));
+        await AssertNothingWasSentAsync(server, imap, "A0003");
+    }
+
+    [Test]
+    public async Task A_second_completion_of_a_finished_command_and_an_unparsable_stray_one_are_events_too()
     {
         await using var server = new ScriptedServer(delivery);
         await using var imap = await ConnectSelectedAsync(server);
+        var unexpected = new EventQueue<UnexpectedCompletionEventArgs>();
+        imap.UnexpectedCompletion += unexpected.Handler;
+
         var noop = imap.NoopAsync();
-        await server.ExpectCommandAsync("NOOP");
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{tag} OK first\r\n");
+        Assert.That((await noop.WaitAsync(Patience)).Text, Is.EqualTo("first"));
+        await server.SendAsync($"{tag} OK again\r\nZZZ2 HUH broken\r\n");
 
-        await server.SendAsync($"{stray} OK what\r\n");
+        var twice = await unexpected.NextAsync();
+        Assert.That((twice.Tag, ((ImapStatusResponse)twice.Response).Text), Is.EqualTo((tag, "again")));
+        var broken = await unexpected.NextAsync();
+        Assert.That(broken.Tag, Is.EqualTo("ZZZ2"));
+        Assert.That(broken.Response, Is.TypeOf<ImapUnparsableResponse>());
 
-        var error = await CatchAsync(noop);
-        Assert.That(error, Is.InstanceOf<ImapException>(), error?.ToString());
-        Assert.That(error!.ToString(), Does.Contain(stray));
+        var check = imap.CheckAsync();
+        tag = await server.ExpectCommandAsync("CHECK");
+        await server.SendAsync($"{tag} OK CHECK completed\r\n");
+        await check.WaitAsync(Patience);
     }
 
     [TestCase("A0001")]

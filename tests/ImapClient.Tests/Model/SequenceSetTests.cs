@@ -33,4 +33,14 @@ public class SequenceSetTests
     [Test]
     public void Zero_is_not_a_message_number() =>
         Assert.That(() => SequenceSet.Single(0), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void Of_no_numbers_is_the_empty_set()
+    {
+        var set = SequenceSet.Of([]);
+        Assert.That((set.IsEmpty, set.Ranges.Count, set.ToString(), set.Contains(1), set.Count), Is.EqualTo((true, 0, "", false, 0L)));
+        Assert.That(set, Is.SameAs(SequenceSet.Empty));
+        Assert.That(SequenceSet.Of([3]).IsEmpty, Is.False);
+        Assert.That(SequenceSet.Empty.MayOverlap(SequenceSet.All), Is.False, "nothing to wait for");
+    }
 }
