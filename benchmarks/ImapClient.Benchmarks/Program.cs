@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using ImapClient.Benchmarks.Memory;
 using ImapClient.Benchmarks.Profiling;
@@ -27,7 +26,7 @@ static int Run(string[] args)
 {
     // One table for the whole run: every category keeps its own MailKit baseline.
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-        .Run(args, DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary).WithSummaryStyle(BenchConfig.Style));
+        .Run(args, BenchConfig.Switcher);
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 

@@ -5,8 +5,14 @@
 //   IMAP_PASSWORD=… dotnet script newest.csx -- imap.example.org 993 ann
 //
 // Arguments: HOST [PORT [USER [PASSWORD]]]; each one missing comes from IMAP_HOST, IMAP_PORT (default 993),
-// IMAP_USER or IMAP_PASSWORD. Port 993 is TLS from the first byte; any other port must offer STARTTLS, unless
-// IMAP_TLS=none (a test server on this machine: the password is then protected only by SCRAM, if the server has it).
+// IMAP_USER or IMAP_PASSWORD. Two more variables:
+//   IMAP_TLS=implicit|starttls|none   TLS from the first byte, STARTTLS required, or no TLS (a test server on this
+//                                     machine: the password is then protected only by SCRAM, if the server has it).
+//                                     Unset: implicit on port 993, starttls on any other.
+//   IMAP_CERT_SHA256=<hex>            accept only the server certificate with this SHA-256 fingerprint (of its DER
+//                                     bytes; 64 hex digits, colons allowed, any case), whoever signed it: for a test
+//                                     server with a self-signed certificate. Unset: the system's validation applies.
+//                                     openssl x509 -in cert.pem -noout -fingerprint -sha256 prints it.
 #r "nuget: ImapClient, 0.1.0"
 #nullable enable
 
@@ -14,6 +20,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography;
 using ImapClient;
 
 const int Count = 10;
@@ -22,11 +29,27 @@ var host = Setting(0, "IMAP_HOST");
 var port = int.Parse(Setting(1, "IMAP_PORT", "993"), CultureInfo.InvariantCulture);
 var user = Setting(2, "IMAP_USER");
 var password = Setting(3, "IMAP_PASSWORD");
-var security = Environment.GetEnvironmentVariable("IMAP_TLS") == "none" ? ImapSecurity.None
-    : port == 993 ? ImapSecurity.ImplicitTls
-    : ImapSecurity.StartTlsRequired;
+var security = Environment.GetEnvironmentVariable("IMAP_TLS")?.ToLowerInvariant() switch
+{
+    null or "" => port == 993 ? ImapSecurity.ImplicitTls : ImapSecurity.StartTlsRequired,
+    "implicit" => ImapSecurity.ImplicitTls,
+    "starttls" => ImapSecurity.StartTlsRequired,
+    "none" => ImapSecurity.None,
+    var other => throw new ArgumentException($"IMAP_TLS is \"{other}\": use implicit, starttls or none."),
+};
 
-var imap = await ImapConnection.ConnectAsync(host, port, security);
+// A pinned certificate replaces the chain check: the fingerprint is compared, nothing else (name, expiry, issuer).
+var options = new ImapConnectionOptions();
+var pinned = Environment.GetEnvironmentVariable("IMAP_CERT_SHA256")?.Replace(":", "", StringComparison.Ordinal).Trim();
+if (!string.IsNullOrEmpty(pinned))
+{
+    options.ServerCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
+        && Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)).Equals(pinned, StringComparison.OrdinalIgnoreCase);
+}
+
+// try/finally rather than `await using var imap = …`: a script's top-level variables are fields of the script
+// class, not locals of a method, so a using declaration cannot appear there (the compiler reports CS1519).
+var imap = await ImapConnection.ConnectAsync(host, port, security, options);
 try
 {
     // The strongest mechanism both sides support (SCRAM-SHA-256 first); a wrong password throws.

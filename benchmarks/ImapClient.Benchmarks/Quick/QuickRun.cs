@@ -54,6 +54,9 @@ internal static class QuickRun
             }
         }
 
+        // The settings BenchmarkDotNet will run the suite with, merged as it merges them.
+        await Step("BenchmarkDotNet build timeout", () => Task.FromResult(BuildTimeouts()));
+
         // Parsing without a server: a prefix of the recorded FETCH, the whole LIST and SEARCH.
         var fetch = CaptureData.FetchSummaries(Messages);
         var list = CaptureData.List();
@@ -236,6 +239,27 @@ internal static class QuickRun
 
         Console.WriteLine($"quick: {(failures == 0 ? "all workloads ok" : $"{failures} workload(s) FAILED")} in {clock.Elapsed.TotalSeconds:F1} s");
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Every benchmark class, as BenchmarkDotNet sees it under the switcher's config, gets the long build timeout: a
+    /// slow build on a busy machine must not leave the whole table NA.
+    /// </summary>
+    private static string BuildTimeouts()
+    {
+        var types = typeof(BenchConfig).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.ConfigAttribute), inherit: false).Length > 0)
+            .ToList();
+        foreach (var type in types)
+        {
+            var timeout = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(type, BenchConfig.Switcher).Config.BuildTimeout;
+            if (timeout < BenchConfig.SlowBuildTimeout)
+            {
+                throw new InvalidOperationException($"{type.Name} would build with a timeout of {timeout}, not {BenchConfig.SlowBuildTimeout}.");
+            }
+        }
+
+        return $"{types.Count} benchmark classes, {BenchConfig.SlowBuildTimeout.TotalMinutes} min each";
     }
 }
 

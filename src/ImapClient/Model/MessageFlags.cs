@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace ImapClient;
 
@@ -15,16 +16,41 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
     /// </param>
     /// <exception cref="ArgumentException">A keyword is not an atom (spaces, parentheses, quotes, non-ASCII …), or is <c>\*</c> or <c>\Recent</c>.</exception>
     public MessageFlags(SystemFlags system, IEnumerable<string>? keywords = null)
-        : this(system, Normalize(keywords), allowsNewKeywords: false)
+        : this(system, allowsNewKeywords: false, Normalize(keywords))
     {
     }
 
-    internal MessageFlags(SystemFlags system, IReadOnlyList<string> keywords, bool allowsNewKeywords)
+    /// <summary>
+    /// Creates a flag set with every property given: the one a serializer reads back (System.Text.Json binds this
+    /// constructor, with or without a source-generated context), e.g. inside a stored
+    /// <see cref="Sync.MailboxSyncState"/>.
+    /// </summary>
+    /// <param name="system">The system flags.</param>
+    /// <param name="keywords">
+    /// The keywords, as a server sent them (null for none); duplicates are removed, case-insensitively. They are not
+    /// checked here, so that whatever a server sent can be stored and read back; a keyword a client may not send is
+    /// refused when a command would write it.
+    /// </param>
+    /// <param name="allowsNewKeywords">Whether the set held <c>\*</c> (see <see cref="AllowsNewKeywords"/>).</param>
+    /// <exception cref="ArgumentException">A keyword is null or empty.</exception>
+    [JsonConstructor]
+    public MessageFlags(SystemFlags system, IReadOnlyList<string>? keywords, bool allowsNewKeywords)
+        : this(system, allowsNewKeywords, Deduplicate(keywords))
+    {
+    }
+
+    // The parser's path: the keywords as read, kept without a copy. (Parameter order differs from the public
+    // constructor above, which has the same types.)
+    private MessageFlags(SystemFlags system, bool allowsNewKeywords, IReadOnlyList<string> keywords)
     {
         System = system;
         Keywords = keywords;
         AllowsNewKeywords = allowsNewKeywords;
     }
+
+    /// <summary>A flag set as the response parser read it: the keywords list is taken over as it is.</summary>
+    internal static MessageFlags FromServer(SystemFlags system, IReadOnlyList<string> keywords, bool allowsNewKeywords) =>
+        new(system, allowsNewKeywords, keywords);
 
     // Flag sets are immutable, and nearly every message carries system flags only: one shared instance per combination.
     private static readonly MessageFlags[] SystemOnly = CreateSystemOnly();
@@ -42,14 +68,14 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
     public bool AllowsNewKeywords { get; }
 
     internal static MessageFlags ForSystem(SystemFlags system) =>
-        (uint)system < (uint)SystemOnly.Length ? SystemOnly[(int)system] : new MessageFlags(system, NoKeywords, false);
+        (uint)system < (uint)SystemOnly.Length ? SystemOnly[(int)system] : new MessageFlags(system, allowsNewKeywords: false, NoKeywords);
 
     private static MessageFlags[] CreateSystemOnly()
     {
         var all = new MessageFlags[64];
         for (var i = 0; i < all.Length; i++)
         {
-            all[i] = new MessageFlags((SystemFlags)i, NoKeywords, false);
+            all[i] = new MessageFlags((SystemFlags)i, allowsNewKeywords: false, NoKeywords);
         }
 
         return all;
@@ -135,6 +161,26 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
 
             sb.Append(s);
         }
+    }
+
+    private static string[] Deduplicate(IReadOnlyList<string>? keywords)
+    {
+        if (keywords is null || keywords.Count == 0)
+        {
+            return NoKeywords;
+        }
+
+        var list = new List<string>(keywords.Count);
+        foreach (var k in keywords)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(k, nameof(keywords));
+            if (!list.Exists(x => string.Equals(x, k, StringComparison.OrdinalIgnoreCase)))
+            {
+                list.Add(k);
+            }
+        }
+
+        return [.. list];
     }
 
     private static string[] Normalize(IEnumerable<string>? keywords)

@@ -1,7 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace ImapClient;
 
-/// <summary>The system flags defined by IMAP4rev1.</summary>
+/// <summary>The system flags defined by IMAP4rev1. System.Text.Json writes them by name, e.g. <c>"Flagged, Seen"</c>.</summary>
 [Flags]
+[JsonConverter(typeof(JsonStringEnumConverter<SystemFlags>))]
 public enum SystemFlags
 {
     /// <summary>No system flag.</summary>

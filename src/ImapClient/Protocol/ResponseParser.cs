@@ -388,7 +388,7 @@ internal static class ResponseParser
         reader.Expect((byte)')');
         return keywords is null && !any
             ? MessageFlags.ForSystem(system)
-            : new MessageFlags(system, keywords is null ? [] : keywords, any);
+            : MessageFlags.FromServer(system, keywords is null ? [] : keywords, any);
     }
 
     private static string ReadRest(ref ImapReader reader) => reader.ReadRemainingText();

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ImapClient.Tests.Docs;
 
 /// <summary>
-/// Every <c>```csharp</c> block in <c>README.md</c> and <c>docs/*.md</c> compiles, without warnings; and every relative
+/// Every <c>```csharp</c> block in <c>README.md</c>, <c>src/ImapClient/PACKAGE.md</c> and <c>docs/*.md</c> compiles, without warnings; and every relative
 /// link in those pages leads to a file (and heading) that exists.
 /// </summary>
 /// <remarks>
@@ -21,8 +21,8 @@ namespace ImapClient.Tests.Docs;
 /// </para>
 /// <para>
 /// It is compiled against the .NET shared framework, the built ImapClient assembly and its dependencies (MimeKit,
-/// BouncyCastle, Microsoft.Extensions.Logging.Abstractions), and Microsoft.Extensions.Logging.Console for the logging
-/// examples: nothing else from the test project is visible. Blocks are compiled, never run.
+/// BouncyCastle, Microsoft.Extensions.Logging.Abstractions), Microsoft.Extensions.Logging.Console for the logging
+/// examples and MailKit for the migration page: nothing else from the test project is visible. Blocks are compiled here; the main examples are also run against Dovecot (DocsExampleRunTests).
 /// </para>
 /// <para>
 /// Text that is not a program uses another fence (<c>```text</c>, <c>```sh</c>). The fences <c>```cs</c>,
@@ -39,7 +39,7 @@ public partial class DocsCodeBlockTests
     /// <summary>The fence labels that are not compiled. Anything else is refused.</summary>
     private static readonly string[] OtherFences = ["text", "sh", "console", "json", "xml"];
 
-    private const string ImpliedUsings = """
+    internal const string ImpliedUsings = """
         global using System;
         global using System.Collections.Generic;
         global using System.IO;
@@ -51,9 +51,9 @@ public partial class DocsCodeBlockTests
         global using MimeKit;
         """;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    internal static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     private static readonly Lazy<SyntaxTree> ImpliedUsingsTree = new(() =>
         CSharpSyntaxTree.ParseText(ImpliedUsings, ParseOptions, path: "ImpliedUsings.cs"));
@@ -90,9 +90,9 @@ public partial class DocsCodeBlockTests
         var pages = ReadPages();
         string[] expected =
         [
-            "README.md", "docs/README.md", "docs/connecting.md", "docs/authentication.md", "docs/fetching.md",
+            "README.md", "src/ImapClient/PACKAGE.md", "docs/README.md", "docs/connecting.md", "docs/authentication.md", "docs/fetching.md",
             "docs/searching.md", "docs/flags.md", "docs/idle-and-sync.md", "docs/concurrency.md",
-            "docs/errors-and-timeouts.md", "docs/diagnostics.md", "docs/benchmarks.md",
+            "docs/errors-and-timeouts.md", "docs/diagnostics.md", "docs/benchmarks.md", "docs/migrating-from-mailkit.md",
         ];
         Assert.That(pages.Select(p => p.File), Is.SupersetOf(expected));
 
@@ -194,8 +194,9 @@ public partial class DocsCodeBlockTests
     }
 
     /// <summary>
-    /// The shared framework, plus the ImapClient assembly and Microsoft.Extensions.Logging.Console with everything
-    /// they reference, as the test host loaded them (its trusted platform assemblies).
+    /// The shared framework, plus the ImapClient assembly, Microsoft.Extensions.Logging.Console and MailKit (for the
+    /// migration page; no namespace of it is implied) with everything they reference, as the test host loaded them
+    /// (its trusted platform assemblies).
     /// </summary>
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
@@ -203,7 +204,9 @@ public partial class DocsCodeBlockTests
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
         var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var pending = new Stack<Assembly>([typeof(ImapConnection).Assembly, typeof(Microsoft.Extensions.Logging.ConsoleLoggerExtensions).Assembly]);
+        var pending = new Stack<Assembly>([
+            typeof(ImapConnection).Assembly, typeof(Microsoft.Extensions.Logging.ConsoleLoggerExtensions).Assembly,
+            typeof(MailKit.Net.Imap.ImapClient).Assembly]);
         while (pending.TryPop(out var assembly))
         {
             if (!wanted.Add(assembly.GetName().Name!))
@@ -226,10 +229,11 @@ public partial class DocsCodeBlockTests
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
     }
 
-    private static IReadOnlyList<Page> ReadPages()
+    internal static IReadOnlyList<Page> ReadPages()
     {
         var root = FindRepositoryRoot();
-        var files = new List<string> { Path.Combine(root, "README.md") };
+        // The package's README (nuget.org shows it) is a page like the others.
+        var files = new List<string> { Path.Combine(root, "README.md"), Path.Combine(root, "src", "ImapClient", "PACKAGE.md") };
         var docs = Path.Combine(root, "docs");
         if (Directory.Exists(docs))
         {
@@ -243,7 +247,7 @@ public partial class DocsCodeBlockTests
         })];
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -290,7 +294,7 @@ public partial class DocsCodeBlockTests
         return blocks;
     }
 
-    private sealed record Page(string File, IReadOnlyList<CodeBlock> Blocks);
+    internal sealed record Page(string File, IReadOnlyList<CodeBlock> Blocks);
 
     /// <summary>A fenced block: its page, its number among the page's C# blocks, the line of its opening fence.</summary>
     public sealed record CodeBlock(string File, int Number, int Line, string Language, string Code)

@@ -25,7 +25,7 @@ internal sealed class LocalPackage
     /// <summary>The scratch folder: nuget.config, the feed, the packages restored from it, and the test projects.</summary>
     public string Root { get; }
 
-    /// <summary>The library's version (the project's Version), which the samples name in their package references.</summary>
+    /// <summary>The library's release number (the project's VersionPrefix), which the samples name in their package references.</summary>
     public string LibraryVersion { get; }
 
     /// <summary>
@@ -45,6 +45,10 @@ internal sealed class LocalPackage
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The configuration these tests (and so the library beside them) were built in: packs use the same build.</summary>
+    public static string Configuration { get; } =
+        typeof(LocalPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
     public static Task<LocalPackage> GetAsync() => Shared.Value;
 
     /// <summary>Deletes the scratch folder, if this run made one.</summary>
@@ -62,7 +66,8 @@ internal sealed class LocalPackage
     private static async Task<LocalPackage> CreateAsync()
     {
         var informational = typeof(ImapConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
-        var libraryVersion = informational.Split('+')[0];
+        // A build from source is 0.1.0-dev.<commits>.g<sha>+<commit>: the samples name the release, 0.1.0.
+        var libraryVersion = informational.Split('+')[0].Split('-')[0];
         var version = $"{libraryVersion}-test.g{Guid.NewGuid().ToString("N")[..12]}";
         var root = Directory.CreateTempSubdirectory("imapclient-package-").FullName;
         var package = new LocalPackage(root, libraryVersion, version);
@@ -70,7 +75,7 @@ internal sealed class LocalPackage
         // The library these tests were built with, packed without building it again: the same code in the same
         // configuration (Release under tests/run.sh), under the test version. Not for publishing, so a CI clone
         // without a remote may pack it too.
-        var configuration = typeof(LocalPackage).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var configuration = Configuration;
         await Programs.DotnetAsync(
             root, "pack", Path.Combine(RepositoryRoot, "src", "ImapClient", "ImapClient.csproj"), "--nologo", "--no-build",
             "-c", configuration, "-o", package.Feed, $"-p:PackageVersion={version}", "-p:RequireRepositoryInformation=false",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ImapClient.Tests.Infrastructure;
 
@@ -34,18 +35,70 @@ public class PackageTests
             Assert.That(await readme.ReadToEndAsync(), Does.StartWith("# ImapClient").And.Contain("ImapConnection.ConnectAsync"));
         }
 
-        // SourceLink: the commit the package was built from (the URL comes from the clone's origin remote).
+        // The icon and the project's home (a placeholder URL until the project has its public one).
+        Assert.That(Field("icon"), Is.EqualTo("icon.png"));
+        using (var icon = new BinaryReader(nupkg.GetEntry("icon.png")!.Open()))
+        {
+            Assert.That(icon.ReadBytes(8), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }));
+        }
+
+        Assert.That(Field("projectUrl"), Is.EqualTo("https://github.com/imapclient/imapclient"));
+
+        // SourceLink: the commit the package was built from; the URL is the clone's origin remote, or the project's
+        // home for a clone without one.
         var repository = metadata.Element(ns + "repository");
         Assert.That(repository?.Attribute("type")?.Value, Is.EqualTo("git"));
+        var origin = await Programs.RunAsync("git", ["remote", "get-url", "origin"], LocalPackage.RepositoryRoot);
+        Assert.That(repository!.Attribute("url")?.Value,
+            origin.ExitCode == 0 ? Does.StartWith("https://") : Is.EqualTo("https://github.com/imapclient/imapclient"));
         var head = await Programs.RunAsync("git", ["rev-parse", "HEAD"], LocalPackage.RepositoryRoot);
         if (head.ExitCode == 0)
         {
-            Assert.That(repository!.Attribute("commit")?.Value, Is.EqualTo(head.Output.Trim()));
+            Assert.That(repository.Attribute("commit")?.Value, Is.EqualTo(head.Output.Trim()));
         }
 
         var dependencies = metadata.Descendants(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
         Assert.That(dependencies, Does.ContainKey("MimeKit").And.ContainKey("BouncyCastle.Cryptography").And.ContainKey("Microsoft.Extensions.Logging.Abstractions"));
         Assert.That(metadata.Descendants(ns + "group").Select(g => g.Attribute("targetFramework")?.Value), Is.EqualTo(new[] { "net10.0" }));
+    }
+
+    /// <summary>
+    /// A pack from source without a version is a prerelease that names the commit, so no package of an earlier commit
+    /// in NuGet's global packages folder can stand in for it; an explicit version wins; without git the build time
+    /// labels it.
+    /// </summary>
+    [Test]
+    public async Task A_pack_from_source_is_a_prerelease_that_changes_with_each_commit_unless_a_version_is_given()
+    {
+        var package = await LocalPackage.GetAsync();
+        var count = await Programs.RunAsync("git", ["rev-list", "--count", "HEAD"], LocalPackage.RepositoryRoot);
+        var sha = await Programs.RunAsync("git", ["rev-parse", "--short=10", "HEAD"], LocalPackage.RepositoryRoot);
+        Assert.That((count.ExitCode, sha.ExitCode), Is.EqualTo((0, 0)), "these tests run in a git clone");
+        var fromGit = $"{package.LibraryVersion}-dev.{count.Output.Trim()}.g{sha.Output.Trim()}";
+
+        // The build these tests run on says so too.
+        var informational = typeof(ImapConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.That(informational, Does.StartWith(fromGit + "+"));
+
+        Assert.That(await PackAsync("dev"), Is.EqualTo(fromGit));
+        Assert.That(await PackAsync("release", "-p:Version=9.8.7"), Is.EqualTo("9.8.7"));
+        Assert.That(await PackAsync("suffix", "-p:VersionSuffix=beta.2"), Is.EqualTo($"{package.LibraryVersion}-beta.2"));
+        Assert.That(await PackAsync("no-git", "-p:ImapClientGit=/nonexistent/git"), Does.Match($@"^{Regex.Escape(package.LibraryVersion)}-dev\.0\.t\d{{14}}$"));
+
+        async Task<string> PackAsync(string name, params string[] properties)
+        {
+            var output = package.NewFolder("versions-" + name);
+            await Programs.DotnetAsync(
+                output, ["pack", Path.Combine(LocalPackage.RepositoryRoot, "src", "ImapClient", "ImapClient.csproj"), "--nologo", "--no-build",
+                "-c", LocalPackage.Configuration, "-o", output, "-p:RequireRepositoryInformation=false", "-p:IncludeSymbols=false",
+                $"-p:NuspecOutputPath={Path.Combine(output, "nuspec")}{Path.DirectorySeparatorChar}", .. properties]);
+            var nupkg = Directory.GetFiles(output, "*.nupkg").Single();
+            using var zip = ZipFile.OpenRead(nupkg);
+            var nuspec = XDocument.Load(zip.GetEntry("ImapClient.nuspec")!.Open()).Root!;
+            var version = nuspec.Element(nuspec.GetDefaultNamespace() + "metadata")!.Element(nuspec.GetDefaultNamespace() + "version")!.Value;
+            Assert.That(Path.GetFileName(nupkg), Is.EqualTo($"ImapClient.{version}.nupkg"));
+            return version;
+        }
     }
 
     [Test]
