@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImapClient.Commands;
 
 namespace ImapClient;
@@ -115,7 +116,7 @@ public sealed partial class ImapConnection
     public async Task<ExpungeResult> UidExpungeAsync(SequenceSet uids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uids);
-        ThrowIfNotSelected("UID EXPUNGE");
+        ThrowIfNotWritable();
         if (!TransferCapabilities.UidExpunge(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _options))
         {
             throw MailboxCapabilities.Missing("UID EXPUNGE", "UIDPLUS");
@@ -124,25 +125,18 @@ public sealed partial class ImapConnection
         return await _session.ExecuteAsync(new ExpungeCommand(uids), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MoveResult> MoveAsync(SequenceSet set, string destination, bool byUid, bool allowPlainExpunge, CancellationToken cancellationToken)
+    private async Task<MoveResult> MoveAsync(
+        SequenceSet set, string destination, bool byUid, bool allowPlainExpunge, CancellationToken cancellationToken, [CallerMemberName] string api = "")
     {
-        ThrowIfNotSelected(byUid ? "UID MOVE" : "MOVE");
+        // Refused before anything is sent: the fallback's COPY would succeed and leave copies of messages it cannot remove.
+        ThrowIfNotWritable(api);
         var capabilities = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         if (TransferCapabilities.Move(capabilities, _options))
         {
-            return await _session.ExecuteAsync(new MoveCommand(set, destination, byUid), cancellationToken).ConfigureAwait(false);
+            return await _session.ExecuteAsync(new MoveCommand(set, destination, byUid) { Api = api }, cancellationToken).ConfigureAwait(false);
         }
 
-        return await MoveByCopyAsync(set, destination, byUid, TransferCapabilities.UidExpunge(capabilities, _options), allowPlainExpunge, cancellationToken)
+        return await MoveByCopyAsync(set, destination, byUid, TransferCapabilities.UidExpunge(capabilities, _options), allowPlainExpunge, api, cancellationToken)
             .ConfigureAwait(false);
-    }
-
-    /// <summary>The state check a command makes when it is sent, made before asking for capabilities would send anything.</summary>
-    private void ThrowIfNotSelected(string command)
-    {
-        if (State != ImapConnectionState.Selected)
-        {
-            throw new InvalidOperationException($"{command} cannot be sent in the {State} state.");
-        }
     }
 }

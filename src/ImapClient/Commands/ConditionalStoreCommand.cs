@@ -13,6 +13,8 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
 {
     private readonly List<FetchedMessage> _messages = [];
 
+    public override bool ChangesMailbox => true;
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         if (!session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))

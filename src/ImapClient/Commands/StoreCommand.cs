@@ -9,6 +9,8 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
 {
     private readonly List<FetchedMessage> _messages = [];
 
+    public override bool ChangesMailbox => true;
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         var prefix = action switch
