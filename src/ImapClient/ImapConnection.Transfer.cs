@@ -56,7 +56,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The copies' UIDs when the server reports them, and the sequence numbers expunged.</returns>
     /// <exception cref="InvalidOperationException">
-    /// No mailbox is selected, or (without MOVE) it is selected read-only, where the originals could not be removed; nothing was sent.
+    /// No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.
     /// </exception>
     /// <exception cref="ImapCommandException">The server refused a step; what earlier steps did remains done.</exception>
     public Task<MoveResult> MoveAsync(
@@ -81,7 +81,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The copies' UIDs when the server reports them, and the sequence numbers expunged.</returns>
     /// <exception cref="InvalidOperationException">
-    /// No mailbox is selected, or (without MOVE) it is selected read-only; nothing was sent.
+    /// No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.
     /// </exception>
     /// <exception cref="ImapCommandException">The server refused a step; what earlier steps did remains done.</exception>
     public Task<MoveResult> UidMoveAsync(
@@ -98,8 +98,8 @@ public sealed partial class ImapConnection
     /// </summary>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The sequence numbers the server reported, in order.</returns>
-    /// <exception cref="InvalidOperationException">No mailbox is selected; nothing was sent.</exception>
-    /// <exception cref="ImapCommandException">The server refused (e.g. the mailbox was selected read-only).</exception>
+    /// <exception cref="InvalidOperationException">No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.</exception>
+    /// <exception cref="ImapCommandException">The server refused.</exception>
     public Task<ExpungeResult> ExpungeAsync(CancellationToken cancellationToken = default) =>
         _session.ExecuteAsync(new ExpungeCommand(uids: null), cancellationToken);
 
@@ -110,7 +110,7 @@ public sealed partial class ImapConnection
     /// <param name="uids">The UIDs.</param>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The sequence numbers the server reported, in order.</returns>
-    /// <exception cref="InvalidOperationException">No mailbox is selected; nothing was sent.</exception>
+    /// <exception cref="InvalidOperationException">No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.</exception>
     /// <exception cref="NotSupportedException">The server offers neither UIDPLUS nor IMAP4rev2; nothing was sent.</exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<ExpungeResult> UidExpungeAsync(SequenceSet uids, CancellationToken cancellationToken = default)
