@@ -17,7 +17,7 @@ public sealed partial class ImapConnection
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<ImapStatusResponse> CompressAsync(CancellationToken cancellationToken = default)
     {
-        ThrowIfNotSignedIn("COMPRESS");
+        ThrowIfNotSignedIn();
         if (IsCompressed)
         {
             throw new InvalidOperationException("The connection is already compressed.");

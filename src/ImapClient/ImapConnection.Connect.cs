@@ -55,15 +55,19 @@ public sealed partial class ImapConnection
 
             if (security == ImapSecurity.ImplicitTls)
             {
-                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+                // The first bytes are kept: a plaintext greeting where the handshake expected TLS names the likely mistake.
+                var received = new FirstBytesStream(stream);
+                var tls = new SslStream(received, leaveInnerStreamOpen: false);
                 stream = tls;
+                var sslOptions = options.CreateSslOptions(host);
+                var failure = TlsFailure.Watch(sslOptions);
                 try
                 {
-                    await tls.AuthenticateAsClientAsync(options.CreateSslOptions(host), timeout.Token).ConfigureAwait(false);
+                    await tls.AuthenticateAsClientAsync(sslOptions, timeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or SocketException)
                 {
-                    throw new ImapConnectionException($"The TLS handshake with {host}:{port} failed: {ex.Message}", ex);
+                    throw failure.Explain($"The TLS handshake with {host}:{port} failed", ex, received);
                 }
             }
 
@@ -124,13 +128,14 @@ public sealed partial class ImapConnection
     private async Task StartTlsAsync(CancellationToken cancellationToken)
     {
         var sslOptions = _options.CreateSslOptions(_host ?? "localhost");
+        var failure = TlsFailure.Watch(sslOptions);
         try
         {
             await _session.StartTlsAsync((transport, ct) => transport.StartTlsAsync(sslOptions, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or SocketException)
         {
-            throw new ImapConnectionException($"The TLS handshake after STARTTLS failed: {ex.Message}", ex);
+            throw failure.Explain("The TLS handshake after STARTTLS failed", ex);
         }
 
         if (_session.Transport.Tls is { } tls)

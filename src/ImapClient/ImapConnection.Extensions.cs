@@ -61,10 +61,7 @@ public sealed partial class ImapConnection
             }
         }
 
-        if (State != ImapConnectionState.Authenticated)
-        {
-            throw new InvalidOperationException($"ENABLE cannot be sent in the {State} state: only after signing in and before selecting a mailbox.");
-        }
+        ThrowUnlessIn(static s => s == ImapConnectionState.Authenticated, nameof(EnableAsync));
 
         var known = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         if (!known.Contains("ENABLE"))
@@ -94,10 +91,7 @@ public sealed partial class ImapConnection
         IReadOnlyDictionary<string, string?>? clientId, CancellationToken cancellationToken = default)
     {
         var fields = ValidateId(clientId);
-        if (State == ImapConnectionState.Logout)
-        {
-            throw new InvalidOperationException("ID cannot be sent in the Logout state.");
-        }
+        ThrowUnlessIn(static s => s != ImapConnectionState.Logout, nameof(IdAsync));
 
         if (!(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false)).Contains("ID"))
         {

@@ -27,7 +27,7 @@ public sealed partial class ImapConnection
     public async Task IdleAsync(ImapIdleOptions options, CancellationToken doneToken, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ThrowIfNotSignedIn("IDLE");
+        ThrowIfNotSignedIn();
         var capabilities = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(doneToken, cancellationToken);
         while (!stop.IsCancellationRequested)
@@ -58,7 +58,7 @@ public sealed partial class ImapConnection
     /// <returns>The server's untagged responses, in order.</returns>
     public async IAsyncEnumerable<ImapResponse> WatchAsync(ImapIdleOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ThrowIfNotSignedIn("IDLE");
+        ThrowIfNotSignedIn();
         var updates = Channel.CreateUnbounded<ImapResponse>(new UnboundedChannelOptions { SingleReader = true });
         void OnUntagged(object? sender, UntaggedResponseEventArgs e) => updates.Writer.TryWrite(e.Response);
         UntaggedResponse += OnUntagged;

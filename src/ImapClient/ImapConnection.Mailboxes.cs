@@ -59,7 +59,7 @@ public sealed partial class ImapConnection
 
         if (MailboxCapabilities.IsExtended(request))
         {
-            ThrowIfNotSignedIn("LIST");
+            ThrowIfNotSignedIn();
             MailboxCapabilities.RequireForList(request, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _session.Imap4Rev2Enabled);
         }
 
@@ -106,7 +106,7 @@ public sealed partial class ImapConnection
 
         if ((items & (StatusItems.Size | StatusItems.Deleted | StatusItems.HighestModSeq | StatusItems.Recent)) != 0)
         {
-            ThrowIfNotSignedIn("STATUS");
+            ThrowIfNotSignedIn();
             MailboxCapabilities.RequireForStatus(items, await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _session.Imap4Rev2Enabled);
         }
 
@@ -120,7 +120,7 @@ public sealed partial class ImapConnection
     /// <exception cref="InvalidOperationException">Not signed in; nothing was sent.</exception>
     public async Task<MailboxNamespaces> NamespaceAsync(CancellationToken cancellationToken = default)
     {
-        ThrowIfNotSignedIn("NAMESPACE");
+        ThrowIfNotSignedIn();
         if (!MailboxCapabilities.Namespace(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false)))
         {
             throw MailboxCapabilities.Missing("NAMESPACE", "NAMESPACE");
@@ -160,7 +160,7 @@ public sealed partial class ImapConnection
 
         if (specialUse != MailboxAttributes.None)
         {
-            ThrowIfNotSignedIn("CREATE");
+            ThrowIfNotSignedIn();
             if (!MailboxCapabilities.CreateSpecialUse(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false)))
             {
                 throw MailboxCapabilities.Missing("CREATE with special-use attributes", "CREATE-SPECIAL-USE");
@@ -249,10 +249,7 @@ public sealed partial class ImapConnection
     /// <exception cref="InvalidOperationException">No mailbox is selected; nothing was sent.</exception>
     public async Task<ImapStatusResponse> UnselectAsync(CancellationToken cancellationToken = default)
     {
-        if (State != ImapConnectionState.Selected)
-        {
-            throw new InvalidOperationException($"UNSELECT cannot be sent in the {State} state.");
-        }
+        ThrowIfNotSelected();
 
         if (!MailboxCapabilities.Unselect(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false)))
         {
@@ -269,16 +266,4 @@ public sealed partial class ImapConnection
     /// </summary>
     internal async ValueTask<ImapCapabilities> KnownCapabilitiesAsync(CancellationToken cancellationToken) =>
         Capabilities.All.Count > 0 && !_session.CapabilitiesStale ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// The state check a command makes when it is sent, made early: a call that must first learn the capabilities
-    /// would otherwise send CAPABILITY before failing.
-    /// </summary>
-    private void ThrowIfNotSignedIn(string command)
-    {
-        if (State is not (ImapConnectionState.Authenticated or ImapConnectionState.Selected))
-        {
-            throw new InvalidOperationException($"{command} cannot be sent in the {State} state.");
-        }
-    }
 }

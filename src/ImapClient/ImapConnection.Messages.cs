@@ -41,6 +41,7 @@ public sealed partial class ImapConnection
     {
         ArgumentException.ThrowIfNullOrEmpty(mailbox);
         ArgumentNullException.ThrowIfNull(options);
+        ThrowIfDisposed();
         if (options.Qresync is not null && !_session.QresyncEnabled)
         {
             throw new InvalidOperationException("SELECT with QRESYNC parameters needs QRESYNC enabled first (ENABLE QRESYNC).");

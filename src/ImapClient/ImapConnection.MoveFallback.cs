@@ -8,13 +8,10 @@ public sealed partial class ImapConnection
     private static readonly MessageFlags DeletedFlag = new(SystemFlags.Deleted);
 
     private async Task<MoveResult> MoveByCopyAsync(
-        SequenceSet set, string destination, bool byUid, bool uidExpunge, bool allowPlainExpunge, CancellationToken cancellationToken)
+        SequenceSet set, string destination, bool byUid, bool uidExpunge, bool allowPlainExpunge, string api, CancellationToken cancellationToken)
     {
-        if (_session.Mailbox?.Snapshot().Access == MailboxAccess.ReadOnly)
-        {
-            throw new InvalidOperationException(
-                "The mailbox is selected read-only (EXAMINE) and the server has no MOVE: the originals could not be removed, so nothing was sent.");
-        }
+        // The mailbox may have become read-only while the capabilities were asked for (a SELECT in between).
+        ThrowIfNotWritable(api);
 
         // Each step would complete unsent, but a plain EXPUNGE (allowPlainExpunge) needs no set and would be sent.
         if (set.IsEmpty)
@@ -27,7 +24,7 @@ public sealed partial class ImapConnection
         var uids = set;
         if (!byUid || set.HasStar)
         {
-            var fetched = await _session.ExecuteAsync(new FetchCommand(set, new FetchRequest(FetchItems.Uid), byUid), cancellationToken).ConfigureAwait(false);
+            var fetched = await _session.ExecuteAsync(new FetchCommand(set, new FetchRequest(FetchItems.Uid), byUid) { Api = api }, cancellationToken).ConfigureAwait(false);
             var known = fetched.Where(m => m.Uid is not null).Select(m => m.Uid!.Value).ToList();
             if (known.Count == 0)
             {
@@ -37,18 +34,18 @@ public sealed partial class ImapConnection
             uids = SequenceSet.Of(known);
         }
 
-        var copy = await _session.ExecuteAsync(new CopyCommand(uids, destination, byUid: true), cancellationToken).ConfigureAwait(false);
+        var copy = await _session.ExecuteAsync(new CopyCommand(uids, destination, byUid: true) { Api = api }, cancellationToken).ConfigureAwait(false);
 
         // COPYUID names exactly the messages copied; without it, UIDs that no longer exist are harmless to STORE.
         var copied = copy.SourceUids ?? uids;
-        await _session.ExecuteAsync(new StoreCommand(copied, StoreAction.Add, DeletedFlag, silent: true, byUid: true), cancellationToken)
+        await _session.ExecuteAsync(new StoreCommand(copied, StoreAction.Add, DeletedFlag, silent: true, byUid: true) { Api = api }, cancellationToken)
             .ConfigureAwait(false);
         if (!uidExpunge && !allowPlainExpunge)
         {
             return new MoveResult(copy, [], null, originalsMarkedDeleted: true);
         }
 
-        var expunged = await _session.ExecuteAsync(new ExpungeCommand(uidExpunge ? copied : null), cancellationToken).ConfigureAwait(false);
+        var expunged = await _session.ExecuteAsync(new ExpungeCommand(uidExpunge ? copied : null) { Api = api }, cancellationToken).ConfigureAwait(false);
         return new MoveResult(copy, expunged.SequenceNumbers, expunged.VanishedUids, originalsMarkedDeleted: false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImapClient.Commands;
 
 namespace ImapClient;
@@ -126,7 +127,8 @@ public sealed partial class ImapConnection
         return await _session.ExecuteAsync(new ThreadCommand(algorithm, query, byUid: true), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SearchResult> SortAsync(SearchQuery query, IReadOnlyList<SortCriterion> orderBy, bool byUid, CancellationToken cancellationToken)
+    private async Task<SearchResult> SortAsync(
+        SearchQuery query, IReadOnlyList<SortCriterion> orderBy, bool byUid, CancellationToken cancellationToken, [CallerMemberName] string api = "")
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(orderBy);
@@ -138,7 +140,7 @@ public sealed partial class ImapConnection
         // Copied: the caller may change the list while the command waits to be written.
         var order = orderBy.ToArray();
         await EnsureCapabilitiesKnownAsync(cancellationToken).ConfigureAwait(false);
-        return await _session.ExecuteAsync(new SortCommand(order, query, byUid), cancellationToken).ConfigureAwait(false);
+        return await _session.ExecuteAsync(new SortCommand(order, query, byUid) { Api = api }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

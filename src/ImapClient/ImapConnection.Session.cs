@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImapClient.Diagnostics;
 using System.Net;
 using ImapClient.Commands;
@@ -8,6 +9,9 @@ namespace ImapClient;
 /// <summary>Commands valid in any state, and signing in.</summary>
 public sealed partial class ImapConnection
 {
+    private readonly Lock _logoutLock = new();
+    private Task<ImapStatusResponse>? _logout;
+
     /// <summary>Asks the server for its capabilities (CAPABILITY) and updates <see cref="Capabilities"/>.</summary>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The capabilities.</returns>
@@ -20,11 +24,31 @@ public sealed partial class ImapConnection
     public Task<ImapStatusResponse> NoopAsync(CancellationToken cancellationToken = default) =>
         _session.ExecuteAsync(new SimpleCommand("NOOP"), cancellationToken);
 
-    /// <summary>Logs out (LOGOUT). The server says BYE and closes the connection.</summary>
+    /// <summary>
+    /// Logs out (LOGOUT). The server says BYE and closes the connection. Calling it again sends nothing: a later call
+    /// returns what the first one returns (unless the first failed before the session ended, e.g. it was cancelled
+    /// before it was sent; then LOGOUT is sent again).
+    /// </summary>
     /// <param name="cancellationToken">Cancels waiting.</param>
     /// <returns>The server's tagged OK.</returns>
-    public Task<ImapStatusResponse> LogoutAsync(CancellationToken cancellationToken = default) =>
-        _session.ExecuteAsync(new LogoutCommand(), cancellationToken);
+    /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
+    public Task<ImapStatusResponse> LogoutAsync(CancellationToken cancellationToken = default)
+    {
+        if (_session.IsDisposed)
+        {
+            return Task.FromException<ImapStatusResponse>(Session.ImapSession.Disposed());
+        }
+
+        lock (_logoutLock)
+        {
+            if (_logout is { } first && (!first.IsCompleted || first.IsCompletedSuccessfully || State == ImapConnectionState.Logout))
+            {
+                return first;
+            }
+
+            return _logout = _session.ExecuteAsync(new LogoutCommand(), cancellationToken);
+        }
+    }
 
     /// <summary>Signs in with LOGIN, which sends the password as it is: only over TLS, unless plaintext is allowed.</summary>
     /// <param name="userName">The user name.</param>
@@ -54,7 +78,7 @@ public sealed partial class ImapConnection
         }
 
         ThrowIfPlaintextRefused("LOGIN");
-        return await SignInAsync(userName, "LOGIN", new LoginCommand(userName, password), cancellationToken).ConfigureAwait(false);
+        return await SignInAsync(userName, "LOGIN", new LoginCommand(userName, password) { Api = nameof(LoginAsync) }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -131,6 +155,7 @@ public sealed partial class ImapConnection
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
         ArgumentException.ThrowIfNullOrEmpty(accessToken);
+        ThrowIfDisposed();
         var capabilities = Capabilities.All.Count > 0 ? Capabilities : await CapabilityAsync(cancellationToken).ConfigureAwait(false);
         SaslMechanism sasl = capabilities.SupportsAuthentication("OAUTHBEARER")
             ? new OAuthBearerMechanism(userName, accessToken, _host, _port)
@@ -147,14 +172,15 @@ public sealed partial class ImapConnection
     public async Task<ImapStatusResponse> AuthenticateExternalAsync(string? authorizationId = null, CancellationToken cancellationToken = default) =>
         await AuthenticateAsync(new ExternalMechanism(authorizationId), authorizationId ?? "(TLS client certificate)", cancellationToken).ConfigureAwait(false);
 
-    private async Task<ImapStatusResponse> AuthenticateAsync(SaslMechanism sasl, string user, CancellationToken cancellationToken)
+    private async Task<ImapStatusResponse> AuthenticateAsync(
+        SaslMechanism sasl, string user, CancellationToken cancellationToken, [CallerMemberName] string api = "")
     {
         if (SaslMechanismFactory.IsPlaintext(sasl.Name) || sasl is XOAuth2Mechanism or OAuthBearerMechanism)
         {
             ThrowIfPlaintextRefused(sasl.Name);
         }
 
-        return await SignInAsync(user, sasl.Name, new AuthenticateCommand(sasl), cancellationToken).ConfigureAwait(false);
+        return await SignInAsync(user, sasl.Name, new AuthenticateCommand(sasl) { Api = api }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs LOGIN or AUTHENTICATE with the sign-in logged: who and how, the outcome, never the secret.</summary>
@@ -183,6 +209,7 @@ public sealed partial class ImapConnection
     /// <summary>Passwords and tokens never cross an unencrypted connection unless the caller said they may.</summary>
     private void ThrowIfPlaintextRefused(string what)
     {
+        ThrowIfDisposed();
         if (!IsEncrypted && !_options.AllowPlaintextAuthentication)
         {
             throw new InvalidOperationException(

@@ -26,7 +26,7 @@ public sealed partial class ImapConnection
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(request);
-        return StreamAsync(new StreamingFetchCommand(messages, request, byUid: false), cancellationToken);
+        return StreamAsync(new StreamingFetchCommand(messages, request, byUid: false) { Api = nameof(FetchStreamAsync) }, cancellationToken);
     }
 
     /// <summary>Like <see cref="FetchStreamAsync"/>, by UID.</summary>
@@ -38,8 +38,13 @@ public sealed partial class ImapConnection
     {
         ArgumentNullException.ThrowIfNull(uids);
         ArgumentNullException.ThrowIfNull(request);
-        return StreamAsync(new StreamingFetchCommand(uids, request, byUid: true), cancellationToken);
+        return UidStreamAsync(uids, request, cancellationToken);
     }
+
+    /// <summary>The streaming UID FETCH, refused (when it is) in the name of the method the caller called.</summary>
+    private IAsyncEnumerable<FetchedBody> UidStreamAsync(
+        SequenceSet uids, FetchRequest request, CancellationToken cancellationToken, [CallerMemberName] string api = "") =>
+        StreamAsync(new StreamingFetchCommand(uids, request, byUid: true) { Api = api }, cancellationToken);
 
     /// <summary>Downloads a message (or one section of it) by UID into <paramref name="destination"/>, streaming.</summary>
     /// <param name="uid">The message's UID.</param>
@@ -52,7 +57,7 @@ public sealed partial class ImapConnection
     {
         ArgumentNullException.ThrowIfNull(destination);
         var request = new FetchRequest(FetchItems.Uid).AddBodySection(section);
-        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        await foreach (var body in UidStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
             if (!body.Matches(section))
             {
@@ -74,7 +79,7 @@ public sealed partial class ImapConnection
     public async Task<MimeMessage> GetMessageAsync(uint uid, CancellationToken cancellationToken = default)
     {
         var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
-        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        await foreach (var body in UidStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
             if (!body.Matches(""))
             {
@@ -112,7 +117,7 @@ public sealed partial class ImapConnection
             .AddBodySection(mimeSection)
             .AddBodySection(part.PartSpecifier);
         byte[]? header = null;
-        await foreach (var body in UidFetchStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        await foreach (var body in UidStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
         {
             if (body.Matches(mimeSection))
             {

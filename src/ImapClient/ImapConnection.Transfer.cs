@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ImapClient.Commands;
 
 namespace ImapClient;
@@ -55,7 +56,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The copies' UIDs when the server reports them, and the sequence numbers expunged.</returns>
     /// <exception cref="InvalidOperationException">
-    /// No mailbox is selected, or (without MOVE) it is selected read-only, where the originals could not be removed; nothing was sent.
+    /// No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.
     /// </exception>
     /// <exception cref="ImapCommandException">The server refused a step; what earlier steps did remains done.</exception>
     public Task<MoveResult> MoveAsync(
@@ -80,7 +81,7 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The copies' UIDs when the server reports them, and the sequence numbers expunged.</returns>
     /// <exception cref="InvalidOperationException">
-    /// No mailbox is selected, or (without MOVE) it is selected read-only; nothing was sent.
+    /// No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.
     /// </exception>
     /// <exception cref="ImapCommandException">The server refused a step; what earlier steps did remains done.</exception>
     public Task<MoveResult> UidMoveAsync(
@@ -97,8 +98,8 @@ public sealed partial class ImapConnection
     /// </summary>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The sequence numbers the server reported, in order.</returns>
-    /// <exception cref="InvalidOperationException">No mailbox is selected; nothing was sent.</exception>
-    /// <exception cref="ImapCommandException">The server refused (e.g. the mailbox was selected read-only).</exception>
+    /// <exception cref="InvalidOperationException">No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.</exception>
+    /// <exception cref="ImapCommandException">The server refused.</exception>
     public Task<ExpungeResult> ExpungeAsync(CancellationToken cancellationToken = default) =>
         _session.ExecuteAsync(new ExpungeCommand(uids: null), cancellationToken);
 
@@ -109,13 +110,13 @@ public sealed partial class ImapConnection
     /// <param name="uids">The UIDs.</param>
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The sequence numbers the server reported, in order.</returns>
-    /// <exception cref="InvalidOperationException">No mailbox is selected; nothing was sent.</exception>
+    /// <exception cref="InvalidOperationException">No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.</exception>
     /// <exception cref="NotSupportedException">The server offers neither UIDPLUS nor IMAP4rev2; nothing was sent.</exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<ExpungeResult> UidExpungeAsync(SequenceSet uids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uids);
-        ThrowIfNotSelected("UID EXPUNGE");
+        ThrowIfNotWritable();
         if (!TransferCapabilities.UidExpunge(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _options))
         {
             throw MailboxCapabilities.Missing("UID EXPUNGE", "UIDPLUS");
@@ -124,25 +125,18 @@ public sealed partial class ImapConnection
         return await _session.ExecuteAsync(new ExpungeCommand(uids), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<MoveResult> MoveAsync(SequenceSet set, string destination, bool byUid, bool allowPlainExpunge, CancellationToken cancellationToken)
+    private async Task<MoveResult> MoveAsync(
+        SequenceSet set, string destination, bool byUid, bool allowPlainExpunge, CancellationToken cancellationToken, [CallerMemberName] string api = "")
     {
-        ThrowIfNotSelected(byUid ? "UID MOVE" : "MOVE");
+        // Refused before anything is sent: the fallback's COPY would succeed and leave copies of messages it cannot remove.
+        ThrowIfNotWritable(api);
         var capabilities = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         if (TransferCapabilities.Move(capabilities, _options))
         {
-            return await _session.ExecuteAsync(new MoveCommand(set, destination, byUid), cancellationToken).ConfigureAwait(false);
+            return await _session.ExecuteAsync(new MoveCommand(set, destination, byUid) { Api = api }, cancellationToken).ConfigureAwait(false);
         }
 
-        return await MoveByCopyAsync(set, destination, byUid, TransferCapabilities.UidExpunge(capabilities, _options), allowPlainExpunge, cancellationToken)
+        return await MoveByCopyAsync(set, destination, byUid, TransferCapabilities.UidExpunge(capabilities, _options), allowPlainExpunge, api, cancellationToken)
             .ConfigureAwait(false);
-    }
-
-    /// <summary>The state check a command makes when it is sent, made before asking for capabilities would send anything.</summary>
-    private void ThrowIfNotSelected(string command)
-    {
-        if (State != ImapConnectionState.Selected)
-        {
-            throw new InvalidOperationException($"{command} cannot be sent in the {State} state.");
-        }
     }
 }

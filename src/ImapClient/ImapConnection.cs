@@ -38,12 +38,15 @@ public sealed partial class ImapConnection : IAsyncDisposable, ISessionEvents
     public bool IsEncrypted => _session.Transport.IsEncrypted;
 
     /// <summary>The TLS protocol in use, or null on an unencrypted connection.</summary>
-    public SslProtocols? TlsProtocol => _session.Transport.Tls?.SslProtocol;
+    public SslProtocols? TlsProtocol => _session.Transport.TlsProtocol;
 
     /// <summary>The TLS cipher suite in use, or null on an unencrypted connection.</summary>
-    public System.Net.Security.TlsCipherSuite? TlsCipherSuite => _session.Transport.Tls?.NegotiatedCipherSuite;
+    public System.Net.Security.TlsCipherSuite? TlsCipherSuite => _session.Transport.TlsCipherSuite;
 
-    /// <summary>Closes the connection at once, without LOGOUT. Commands in flight fail with <see cref="ImapConnectionException"/>.</summary>
+    /// <summary>
+    /// Closes the connection at once, without LOGOUT. Calls already made fail with <see cref="ImapConnectionException"/>;
+    /// calls made afterwards throw <see cref="ObjectDisposedException"/>. The properties stay readable. Safe to call twice.
+    /// </summary>
     /// <returns>A task that completes when the connection is closed.</returns>
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

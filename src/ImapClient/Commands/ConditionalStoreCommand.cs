@@ -11,6 +11,8 @@ namespace ImapClient.Commands;
 internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, ulong unchangedSince, bool silent, bool byUid)
     : MessageSetCommand<ConditionalStoreResult>("STORE", set, byUid)
 {
+    public override bool ChangesMailbox => true;
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         if (!session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))

@@ -11,6 +11,8 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
 {
     private readonly ExpungeReports _expunges = new();
 
+    public override bool ChangesMailbox => true;
+
     public override string Name => uids is null ? "EXPUNGE" : "UID EXPUNGE";
 
     public override CommandTraits Traits => CommandTraits.MayExpunge;

@@ -18,6 +18,12 @@ internal abstract class ImapCommand
 
     public virtual CommandTraits Traits => CommandTraits.MayExpunge;
 
+    /// <summary>The public method the caller called (e.g. <c>GetMessageAsync</c>), named when the call is refused; null for <see cref="Name"/>.</summary>
+    public string? Api { get; set; }
+
+    /// <summary>True for commands that change the selected mailbox (STORE, EXPUNGE, MOVE): refused while it is read-only.</summary>
+    public virtual bool ChangesMailbox => false;
+
     /// <summary>The tag assigned when the command was queued for writing.</summary>
     public string Tag { get; set; } = "";
 

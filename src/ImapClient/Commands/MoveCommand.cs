@@ -11,6 +11,8 @@ namespace ImapClient.Commands;
 internal sealed class MoveCommand(SequenceSet set, string destination, bool byUid) : ImapCommand<MoveResult>
 {
     private readonly ExpungeReports _expunges = new();
+
+    public override bool ChangesMailbox => true;
     private CopyResult? _copy;
 
     public override string Name => byUid ? "UID MOVE" : "MOVE";

@@ -35,7 +35,7 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         builder.EndLine();
     }
 
-    public override void OnSending(ImapSession session) => session.BeginSelect(mailbox);
+    public override void OnSending(ImapSession session) => session.BeginSelect(mailbox, readOnly);
 
     /// <summary>What describes the mailbox (and, under QRESYNC, what changed) is the result: missing any of it, SELECT fails.</summary>
     protected override bool WouldClaim(ImapUnparsableResponse response) =>

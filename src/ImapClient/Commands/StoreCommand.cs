@@ -7,6 +7,8 @@ namespace ImapClient.Commands;
 internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageFlags flags, bool silent, bool byUid)
     : MessageSetCommand<IReadOnlyList<FetchedMessage>>("STORE", set, byUid)
 {
+    public override bool ChangesMailbox => true;
+
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
         var prefix = action switch

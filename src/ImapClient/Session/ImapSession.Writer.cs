@@ -20,6 +20,13 @@ internal sealed partial class ImapSession
     private async Task SendAsync(ImapCommand command, long started, CancellationToken cancellationToken, bool keepWriteLock = false)
     {
         var written = false;
+
+        // Checked as the call is made: a call made after DisposeAsync is the caller's mistake, not a broken connection.
+        if (_closing)
+        {
+            throw Disposed();
+        }
+
         ThrowIfFaulted();
         Interlocked.Increment(ref _waitingWriters);
         bool entered;
@@ -45,7 +52,12 @@ internal sealed partial class ImapSession
             ThrowIfFaulted();
             if (!command.IsAllowedIn(_state))
             {
-                throw new InvalidOperationException($"{command.Name} cannot be sent in the {_state} state.");
+                throw CallRefusal.WrongState(string.IsNullOrEmpty(command.Api) ? command.Name : command.Api, command.IsAllowedIn, _state);
+            }
+
+            if (command.ChangesMailbox && _mailbox is { IsReadOnly: true } readOnly)
+            {
+                throw CallRefusal.ReadOnly(string.IsNullOrEmpty(command.Api) ? command.Name : command.Api, readOnly);
             }
 
             // Only the holder of the write lock encodes, so one builder serves every command.

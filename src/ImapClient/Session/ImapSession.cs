@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ImapClient.Commands;
 using ImapClient.Diagnostics;
 using ImapClient.Protocol;
@@ -152,8 +153,9 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// When the command went out at once and the caller cannot cancel, the caller awaits the command's own task:
     /// no state machine and no timer per command (the watchdog enforces the deadline).
     /// </remarks>
-    public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken)
+    public Task<T> ExecuteAsync<T>(ImapCommand<T> command, CancellationToken cancellationToken, [CallerMemberName] string api = "")
     {
+        command.Api ??= api;
         if (TryCompleteUnsent(command))
         {
             return command.Outcome;
@@ -174,11 +176,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// <summary>
     /// The one place where a command given nothing to act on (an empty set: an empty search result passed on) is
     /// completed at once, with the result an OK reporting nothing builds, and never sent. A command not allowed in the
-    /// current state, or a broken connection, still goes the usual way and fails as it would with a set.
+    /// current state or in a read-only mailbox, or a broken connection, still goes the usual way and fails as it would
+    /// with a set.
     /// </summary>
     private bool TryCompleteUnsent(ImapCommand command)
     {
-        if (!command.HasNothingToDo || _fault is not null || !command.IsAllowedIn(_state))
+        if (!command.HasNothingToDo || _fault is not null || !command.IsAllowedIn(_state)
+            || (command.ChangesMailbox && _mailbox is { IsReadOnly: true }))
         {
             return false;
         }
@@ -216,7 +220,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     }
 
     /// <summary>Starts tracking a mailbox that a SELECT or EXAMINE in flight is opening.</summary>
-    public void BeginSelect(string name) => _mailbox = new MailboxState(name);
+    public void BeginSelect(string name, bool examine) => _mailbox = new MailboxState(name, examine);
 
     /// <summary>A failed SELECT leaves no mailbox selected (RFC 3501 section 6.3.1).</summary>
     public void ClearSelection()
@@ -312,6 +316,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
             // or never wake their WaitAsync. It holds no wait handle unless AvailableWaitHandle is used, which it is not.
         }
     }
+
+    /// <summary>True once the caller disposed the connection.</summary>
+    public bool IsDisposed => _closing;
+
+    /// <summary>What every call made after DisposeAsync throws (a call already in flight fails with the fault instead).</summary>
+    public static ObjectDisposedException Disposed() =>
+        new(nameof(ImapConnection), "The connection was disposed (DisposeAsync); connect again to send more commands.");
 
     private void ThrowIfFaulted()
     {

@@ -4,7 +4,7 @@ namespace ImapClient.Session;
 /// The selected mailbox as the reader loop keeps it up to date. Written only on the reader loop; read by others
 /// through <see cref="Snapshot"/>, under the lock, so a caller never sees a half-applied response.
 /// </summary>
-internal sealed class MailboxState(string name)
+internal sealed class MailboxState(string name, bool examined = false)
 {
     private readonly Lock _lock = new();
     private uint _exists;
@@ -19,6 +19,21 @@ internal sealed class MailboxState(string name)
     private bool _noModSeq;
 
     public string Name => name;
+
+    /// <summary>True when the mailbox was opened with EXAMINE, which is read-only whatever the server says.</summary>
+    public bool Examined => examined;
+
+    /// <summary>True when commands that change the mailbox (STORE, EXPUNGE, MOVE) must be refused: EXAMINE, or READ-ONLY.</summary>
+    public bool IsReadOnly
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return examined || _access == MailboxAccess.ReadOnly;
+            }
+        }
+    }
 
     public uint Exists
     {

@@ -21,6 +21,10 @@ internal sealed class ImapTransport : IAsyncDisposable
         Input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 8 * 1024, leaveOpen: true));
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         Tls = stream as SslStream;
+        if (Tls is { IsAuthenticated: true } tls)
+        {
+            (TlsProtocol, TlsCipherSuite) = (tls.SslProtocol, tls.NegotiatedCipherSuite);
+        }
     }
 
     /// <summary>A transport over pipes; <paramref name="startTls"/> stands in for the TLS handshake in tests.</summary>
@@ -42,6 +46,12 @@ internal sealed class ImapTransport : IAsyncDisposable
 
     /// <summary>The TLS stream when the connection is encrypted, for the negotiated protocol and cipher.</summary>
     public SslStream? Tls { get; private init; }
+
+    /// <summary>The negotiated protocol, kept so that it stays readable once the stream is closed (SslStream then throws).</summary>
+    public System.Security.Authentication.SslProtocols? TlsProtocol { get; private init; }
+
+    /// <summary>The negotiated cipher suite, kept like <see cref="TlsProtocol"/>.</summary>
+    public TlsCipherSuite? TlsCipherSuite { get; private init; }
 
     /// <summary>True once COMPRESS=DEFLATE is active.</summary>
     public bool IsCompressed { get; private init; }
@@ -106,6 +116,8 @@ internal sealed class ImapTransport : IAsyncDisposable
         return new ImapTransport(new DeflateDuplexStream(inner, alreadyRead))
         {
             Tls = Tls,
+            TlsProtocol = TlsProtocol,
+            TlsCipherSuite = TlsCipherSuite,
             IsSimulatedTls = IsSimulatedTls,
             IsCompressed = true,
         };

@@ -175,7 +175,7 @@ public class EngineEdgeTests(Delivery delivery)
             Assert.That(await CatchAsync(inFlight), Is.TypeOf<ImapConnectionException>());
             Assert.That(await CatchAsync(heldBack), Is.TypeOf<ImapConnectionException>());
             Assert.That(await CatchAsync(queued), Is.TypeOf<ImapConnectionException>());
-            Assert.That(await CatchAsync(imap.NoopAsync()), Is.TypeOf<ImapConnectionException>());
+            Assert.That(await CatchAsync(imap.NoopAsync()), Is.TypeOf<ObjectDisposedException>(), "a call made after DisposeAsync");
             Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout));
         }
     }
