@@ -31,7 +31,7 @@ internal sealed partial class ImapSession
     public Task SendCommandAsync(ImapCommand command, CancellationToken cancellationToken)
     {
         // The watchdog times it out like any command when the server goes silent, the caller's reading time excepted.
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         SetDeadline(command, started);
         return SendAsync(command, started, cancellationToken);
     }

@@ -72,6 +72,16 @@ internal static class SessionTestKit
     }
 
     /// <summary>
+    /// Asserts <paramref name="task"/> is still running after <see cref="Quiet"/> (real time). A negative observation: a
+    /// slow machine can only make it pass, never fail, so it is used with a fake clock that has not reached the deadline.
+    /// </summary>
+    public static async Task AssertPendingAsync(Task task, string because)
+    {
+        var first = await Task.WhenAny(task, Task.Delay(Quiet));
+        Assert.That(first, Is.Not.SameAs(task), because + (task.IsFaulted ? $" (it failed: {task.Exception!.GetBaseException().Message})" : ""));
+    }
+
+    /// <summary>
     /// Proves a refused call wrote nothing: the next line the server reads is a NOOP sent now, carrying
     /// <paramref name="expectedTag"/>, so no tag was spent either.
     /// </summary>
