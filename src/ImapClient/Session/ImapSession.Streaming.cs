@@ -184,6 +184,9 @@ internal sealed partial class ImapSession
     /// </summary>
     private volatile bool _waitingForReader;
 
+    /// <summary>True while the reader loop waits for the caller to read a body (tests move a fake clock only then).</summary>
+    public bool WaitingForReader => _waitingForReader;
+
     /// <summary>The caller read on: the server's silence is measured again from now.</summary>
     private void ReaderCaughtUp()
     {

@@ -323,6 +323,8 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// </summary>
     private async ValueTask<bool> EnterWriteLockAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // As SemaphoreSlim.WaitAsync does: a token already cancelled wins even over a free lock.
+        cancellationToken.ThrowIfCancellationRequested();
         if (_writeLock.Wait(0, CancellationToken.None))
         {
             return true;
