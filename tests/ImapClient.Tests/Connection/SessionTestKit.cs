@@ -32,10 +32,10 @@ internal static class SessionTestKit
     /// A PREAUTH connection whose writing end is <paramref name="output"/> (a wrapper around the server's pipe), with
     /// INBOX selected; the SELECT used tag A0001.
     /// </summary>
-    public static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, System.IO.Pipelines.PipeWriter output)
+    public static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, System.IO.Pipelines.PipeWriter output, TimeProvider? clock = null)
     {
         // Longer than the patience: a command that is never failed shows up as a hang, not as its own timeout.
-        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60) };
+        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60), TimeProvider = clock ?? TimeProvider.System };
         var connecting = ImapConnection.ConnectAsync(new DuplexPipe(server.ClientPipe.Input, output), options);
         await server.SendAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
         var imap = await connecting.WaitAsync(Patience);
