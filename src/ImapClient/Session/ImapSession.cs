@@ -336,6 +336,11 @@ internal sealed partial class ImapSession : IAsyncDisposable
             return true;
         }
 
+        if (ReferenceEquals(_time, TimeProvider.System))
+        {
+            return await _writeLock.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+
         if (timeout <= TimeSpan.Zero)
         {
             return false;
