@@ -270,7 +270,7 @@ public class ReviewRegressionTests
         await using var server = new ScriptedServer();
         var logger = new ThrowingLogger();
         await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n",
-            new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(3), ProtocolLogger = logger });
+            new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(3), ProtocolLogger = logger, TimeProvider = new TestClock() });
         var reported = new TaskCompletionSource<Exception>();
         imap.EventHandlerFailed += (_, e) => reported.TrySetResult(e.Exception);
         logger.Armed = true;
