@@ -57,6 +57,8 @@ internal sealed class TestClock : FakeTimeProvider, IImapProtocolLogger
     /// Moves the clock on in steps of <paramref name="step"/>, letting the client's threads run between steps, until
     /// <paramref name="task"/> completes; fails when it has not within the patience (real time). Returns what the task
     /// threw, or null. A step at a time, because a timer the client starts while the clock moves is due from then on.
+    /// The clock may overshoot by many steps before the test sees the task end: a second timer of the client (the wait
+    /// for a completion after the awaited event) must be long or off, or it fires too.
     /// </summary>
     public async Task<Exception?> AdvanceUntilDoneAsync(Task task, TimeSpan step)
     {
