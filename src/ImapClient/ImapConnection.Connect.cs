@@ -30,8 +30,9 @@ public sealed partial class ImapConnection
             ImapLog.Connecting(loggers.CreateLogger("ImapClient.ImapConnection"), host, port, security);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ConnectTimeout);
+        // The deadline's timer runs on the options' clock (CancelAfter on a linked source would use the system's).
+        using var deadline = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         Stream? stream = null;
         try
         {
@@ -71,7 +72,7 @@ public sealed partial class ImapConnection
                 }
             }
 
-            var connection = await StartAsync(new ImapTransport(stream), options, timeout.Token, host).ConfigureAwait(false);
+            var connection = await StartAsync(new ImapTransport(stream), options, timeout.Token, host, port).ConfigureAwait(false);
             connection._port = port;
             ImapLog.Connected(connection._session.Logger, host, port, connection.Greeting.ToString());
             stream = null; // The connection owns it now.
@@ -167,11 +168,12 @@ public sealed partial class ImapConnection
     internal Task StartTlsForTestAsync(CancellationToken cancellationToken = default) => StartTlsAsync(cancellationToken);
 
     private static async Task<ImapConnection> StartAsync(
-        ImapTransport transport, ImapConnectionOptions options, CancellationToken cancellationToken, string? host = null)
+        ImapTransport transport, ImapConnectionOptions options, CancellationToken cancellationToken, string? host = null, int port = 0)
     {
         // The connection exists before the reader loop starts, so events from the greeting (an ALERT) have a target.
         var connection = new ImapConnection { _host = host, _options = options };
-        var (session, greeting) = await ImapSession.StartAsync(transport, options, connection, cancellationToken).ConfigureAwait(false);
+        var server = host is null ? null : $"{host}:{port}";
+        var (session, greeting) = await ImapSession.StartAsync(transport, options, connection, cancellationToken, server).ConfigureAwait(false);
         connection._session = session;
         connection.Greeting = greeting;
         if (transport.Tls is { } tls)

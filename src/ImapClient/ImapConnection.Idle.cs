@@ -94,7 +94,7 @@ public sealed partial class ImapConnection
         await NoopAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Task.Delay(interval, stop).ConfigureAwait(false);
+            await Task.Delay(interval, _session.Time, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -192,4 +192,7 @@ public sealed partial class ImapConnection
             }
         }
     }
+
+    /// <summary>True while the connection waits for the caller to read a streamed body; tests wait for it before they move a fake clock.</summary>
+    internal bool WaitingForReader => _session.WaitingForReader;
 }

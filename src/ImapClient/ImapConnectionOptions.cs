@@ -19,6 +19,29 @@ public sealed class ImapConnectionOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long the server may take to send its greeting once the connection (and implicit TLS) is up, within
+    /// <see cref="ConnectTimeout"/>. A server that says nothing is often an implicit-TLS port spoken to in plaintext:
+    /// it waits for a TLS handshake, so this fails early with a message that says so. Default 15 seconds;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for none (the connect timeout still applies).
+    /// </summary>
+    public TimeSpan GreetingTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The clock behind every timeout and delay of the connection: <see cref="CommandTimeout"/>,
+    /// <see cref="ConnectTimeout"/>, <see cref="GreetingTimeout"/>, the IDLE restart and NOOP polling intervals of
+    /// <see cref="ImapIdleOptions"/>, the durations logged and measured, and the protocol log's timestamps. Default
+    /// <see cref="TimeProvider.System"/>; tests can pass a fake clock (such as FakeTimeProvider) and move time on
+    /// themselves instead of waiting for it.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>
     /// Validates the server's TLS certificate. Null means the platform's default validation (the certificate must
     /// chain to a trusted root and match the host name).
     /// </summary>

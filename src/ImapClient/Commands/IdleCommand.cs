@@ -59,7 +59,7 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
         _idling = true;
         session.OnIdling(this);
         using var onStop = stop.Register(static state => ((IdleCommand)state!).RequestStop(IdleStop.Caller), this);
-        using var restart = new CancellationTokenSource(restartAfter);
+        using var restart = new CancellationTokenSource(restartAfter, session.Time);
         using var onRestart = restart.Token.Register(static state => ((IdleCommand)state!).RequestStop(IdleStop.Restart), this);
         await Task.WhenAny(_stop.Task, Done).ConfigureAwait(false);
         if (Done.IsCompleted)

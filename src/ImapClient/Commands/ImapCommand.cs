@@ -52,13 +52,13 @@ internal abstract class ImapCommand
         }
     }
 
-    /// <summary>When the command's reply is due (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 for none.</summary>
+    /// <summary>When the command's reply is due (a timestamp of the session's <see cref="ImapSession.Time"/>); 0 for none.</summary>
     public long Deadline { get; set; }
 
     /// <summary>Set by the watchdog once it failed the command's outcome for its deadline.</summary>
     public bool DeadlinePassed { get; set; }
 
-    /// <summary>When the command was registered and written (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); 0 before.</summary>
+    /// <summary>When the command was registered and written (a timestamp of the session's <see cref="ImapSession.Time"/>); 0 before.</summary>
     public long SentAt { get; set; }
 
     /// <summary>True while the command counts in the commands-in-flight metric.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImapClient.Commands;
 
 namespace ImapClient.Session;
@@ -20,14 +19,14 @@ internal sealed partial class ImapSession
     public async Task<ImapStatusResponse> CompressAsync(CancellationToken cancellationToken)
     {
         var command = new CompressCommand();
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         await SendAsync(command, started, cancellationToken, keepWriteLock: true).ConfigureAwait(false);
         try
         {
             ImapStatusResponse ok;
             try
             {
-                ok = await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+                ok = await command.Outcome.WaitAsync(Remaining(started), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
             {
@@ -35,7 +34,7 @@ internal sealed partial class ImapSession
                 Fault(new ImapConnectionException($"COMPRESS was abandoned after it was sent: {ex.Message}", ex));
                 throw;
             }
-            await _readLoop.WaitAsync(Remaining(started), CancellationToken.None).ConfigureAwait(false);
+            await _readLoop.WaitAsync(Remaining(started), _time, CancellationToken.None).ConfigureAwait(false);
             ThrowIfFaulted();
             try
             {

@@ -16,7 +16,7 @@ internal sealed partial class ImapSession
 
     private void OnCommandSent(ImapCommand command, int bytes)
     {
-        command.SentAt = Stopwatch.GetTimestamp();
+        command.SentAt = _time.GetTimestamp();
         if (ImapTelemetry.Source.HasListeners())
         {
             // Started here but stopped on the reader loop: the caller's ambient activity is left as it was.
@@ -46,7 +46,7 @@ internal sealed partial class ImapSession
             return;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(command.SentAt);
+        var elapsed = _time.GetElapsedTime(command.SentAt);
         ImapLog.CommandCompleted(Logger, command.Tag, command.Name, status, elapsed.TotalMilliseconds);
         if (ImapTelemetry.CommandDuration.Enabled)
         {

@@ -13,7 +13,7 @@ internal sealed partial class ImapSession
     {
         if (_options.ProtocolLogger is { } logger)
         {
-            Log(logger, new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Sent, redacted));
+            Log(logger, new ImapProtocolLogEntry(_time.GetUtcNow(), ImapProtocolDirection.Sent, redacted));
         }
     }
 
@@ -27,7 +27,7 @@ internal sealed partial class ImapSession
         var text = response.Length <= MaxLoggedResponse
             ? Encoding.UTF8.GetString(response)
             : $"{Encoding.UTF8.GetString(response.Slice(0, MaxLoggedResponse))}… ({response.Length - MaxLoggedResponse} more bytes)\r\n";
-        Log(logger, new ImapProtocolLogEntry(DateTimeOffset.UtcNow, ImapProtocolDirection.Received, text));
+        Log(logger, new ImapProtocolLogEntry(_time.GetUtcNow(), ImapProtocolDirection.Received, text));
     }
 
     /// <summary>A logger that throws must not break the exchange it is watching (half a command would be on the wire).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Transport;
 
@@ -24,14 +23,14 @@ internal sealed partial class ImapSession
         Func<ImapTransport, CancellationToken, Task<ImapTransport>> handshake, CancellationToken cancellationToken)
     {
         var command = new StartTlsCommand();
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         await SendAsync(command, started, cancellationToken, keepWriteLock: true).ConfigureAwait(false);
         try
         {
             ImapStatusResponse ok;
             try
             {
-                ok = await command.Outcome.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+                ok = await command.Outcome.WaitAsync(Remaining(started), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
             {
@@ -40,7 +39,7 @@ internal sealed partial class ImapSession
                 throw;
             }
 
-            await _readLoop.WaitAsync(Remaining(started), CancellationToken.None).ConfigureAwait(false);
+            await _readLoop.WaitAsync(Remaining(started), _time, CancellationToken.None).ConfigureAwait(false);
             ThrowIfFaulted();
             try
             {

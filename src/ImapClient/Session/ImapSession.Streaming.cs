@@ -36,7 +36,7 @@ internal sealed partial class ImapSession
         }
 
         // The watchdog times it out like any command when the server goes silent, the caller's reading time excepted.
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         SetDeadline(command, started);
         return SendAsync(command, started, cancellationToken);
     }
@@ -192,6 +192,9 @@ internal sealed partial class ImapSession
     /// silence is ours, and the streaming command is not timed out for it.
     /// </summary>
     private volatile bool _waitingForReader;
+
+    /// <summary>True while the reader loop waits for the caller to read a body (tests move a fake clock only then).</summary>
+    public bool WaitingForReader => _waitingForReader;
 
     /// <summary>The caller read on: the server's silence is measured again from now.</summary>
     private void ReaderCaughtUp()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Diagnostics;
 
@@ -11,7 +10,7 @@ namespace ImapClient.Session;
 /// </summary>
 internal sealed partial class ImapSession
 {
-    private Timer? _watchdog;
+    private ITimer? _watchdog;
     private int _watchdogArmed;
     private long _flushSince;
     private long _lastReceived;
@@ -23,12 +22,15 @@ internal sealed partial class ImapSession
 
     private bool HasCommandTimeout => _options.CommandTimeout != Timeout.InfiniteTimeSpan;
 
+    /// <summary>The command timeout in the clock's timestamp units.</summary>
+    private long TimeoutTicks => (long)(_options.CommandTimeout.TotalSeconds * _time.TimestampFrequency);
+
     /// <summary>Gives the command its deadline; the watchdog fails its outcome if no completion came by then.</summary>
     private void SetDeadline(ImapCommand command, long started)
     {
         if (HasCommandTimeout)
         {
-            command.Deadline = started + (long)(_options.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
+            command.Deadline = started + TimeoutTicks;
         }
     }
 
@@ -43,7 +45,7 @@ internal sealed partial class ImapSession
         var timer = Volatile.Read(ref _watchdog);
         if (timer is null)
         {
-            timer = new Timer(static state => ((ImapSession)state!).OnWatchdog(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer = _time.CreateTimer(static state => ((ImapSession)state!).OnWatchdog(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             timer = Interlocked.CompareExchange(ref _watchdog, timer, null) ?? timer;
         }
 
@@ -52,8 +54,8 @@ internal sealed partial class ImapSession
 
     private void OnWatchdog()
     {
-        var now = Stopwatch.GetTimestamp();
-        var timeoutTicks = (long)(_options.CommandTimeout.TotalSeconds * Stopwatch.Frequency);
+        var now = _time.GetTimestamp();
+        var timeoutTicks = TimeoutTicks;
         var flushSince = Interlocked.Read(ref _flushSince);
         if (flushSince != 0 && now - flushSince > timeoutTicks && _fault is null)
         {
@@ -88,7 +90,7 @@ internal sealed partial class ImapSession
             foreach (var command in expired)
             {
                 // The command stays registered: its completion, when it comes, is consumed and the stream stays in sync.
-                ImapLog.CommandTimedOut(Logger, command.Tag, command.Name, Stopwatch.GetElapsedTime(command.SentAt).TotalMilliseconds);
+                ImapLog.CommandTimedOut(Logger, command.Tag, command.Name, _time.GetElapsedTime(command.SentAt).TotalMilliseconds);
                 var timeout = new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}.");
                 command.TimeOut(timeout);
                 if (command is StreamingFetchCommand)
@@ -123,7 +125,7 @@ internal sealed partial class ImapSession
     }
 
     /// <summary>Called by the reader loop whenever bytes arrive.</summary>
-    private void NoteReceived() => Interlocked.Exchange(ref _lastReceived, Stopwatch.GetTimestamp());
+    private void NoteReceived() => Interlocked.Exchange(ref _lastReceived, _time.GetTimestamp());
 
     private void StopWatchdog() => _watchdog?.Dispose();
 }

@@ -34,7 +34,7 @@ internal sealed partial class ImapSession
         {
             // An IDLE holds the writer until told to stop: one that allows it gives way to this command.
             InterruptIdle();
-            entered = await _writeLock.WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+            entered = await EnterWriteLockAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -209,7 +209,7 @@ internal sealed partial class ImapSession
     /// </summary>
     private async Task WriteStreamedLiteralAsync(ImapCommand command, StreamedLiteralPart literal)
     {
-        using var destination = new LiteralWriteStream(_transport.Output, literal.Length, _options.CommandTimeout);
+        using var destination = new LiteralWriteStream(_transport.Output, literal.Length, _options.CommandTimeout, _time);
         LogSent($"<{literal.Length} bytes>\r\n");
         try
         {
@@ -247,7 +247,7 @@ internal sealed partial class ImapSession
         Task first;
         try
         {
-            first = await Task.WhenAny(slot.Task, command.Done).WaitAsync(_options.CommandTimeout).ConfigureAwait(false);
+            first = await Task.WhenAny(slot.Task, command.Done).WaitAsync(_options.CommandTimeout, _time).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {
@@ -285,7 +285,7 @@ internal sealed partial class ImapSession
         {
             // A peer that stops reading fills the socket and the flush waits: bounded by the watchdog, it breaks the
             // connection (part of a command may be out) instead of holding the writer, and every caller behind it, forever.
-            Interlocked.Exchange(ref _flushSince, Stopwatch.GetTimestamp());
+            Interlocked.Exchange(ref _flushSince, _time.GetTimestamp());
             ArmWatchdog();
             try
             {
@@ -342,7 +342,7 @@ internal sealed partial class ImapSession
 
             try
             {
-                await Task.WhenAll(blockers).WaitAsync(Remaining(started), cancellationToken).ConfigureAwait(false);
+                await Task.WhenAll(blockers).WaitAsync(Remaining(started), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException ex)
             {

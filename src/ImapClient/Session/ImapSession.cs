@@ -16,6 +16,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
 {
     private volatile ImapTransport _transport;
     private readonly ImapConnectionOptions _options;
+    private readonly TimeProvider _time;
     private readonly ImapLimits _limits;
     private readonly ResponseScanner _scanner;
     private readonly RawValueArena _arena = new();
@@ -45,6 +46,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     {
         _transport = transport;
         _options = options;
+        _time = options.TimeProvider;
         _events = events;
         _limits = new ImapLimits
         {
@@ -62,6 +64,12 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
     /// <summary>The server defects this connection tolerates.</summary>
     public ImapQuirks Quirks => _options.Quirks;
+
+    /// <summary>
+    /// The clock behind every timeout, delay and measured duration of this connection (taken from the options once,
+    /// so that timestamps taken before and after a change of the options compare).
+    /// </summary>
+    public TimeProvider Time => _time;
 
     public ImapCapabilities Capabilities => _capabilities;
 
@@ -112,13 +120,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
 
     /// <summary>Starts the reader loop and waits for the greeting. A BYE greeting throws.</summary>
     public static async Task<(ImapSession Session, ImapStatusResponse Greeting)> StartAsync(
-        ImapTransport transport, ImapConnectionOptions options, ISessionEvents events, CancellationToken cancellationToken)
+        ImapTransport transport, ImapConnectionOptions options, ISessionEvents events, CancellationToken cancellationToken, string? server = null)
     {
         var session = new ImapSession(transport, options, events);
         session._readLoop = Task.Run(session.ReadLoopAsync, CancellationToken.None);
         try
         {
-            var greeting = await session._greeting.Task.WaitAsync(options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+            var greeting = await session._greeting.Task.WaitAsync(options.GreetingTimeout, session._time, cancellationToken).ConfigureAwait(false);
             switch (greeting.Status)
             {
                 case ImapStatus.Bye:
@@ -140,7 +148,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             await session.DisposeAsync().ConfigureAwait(false);
             if (ex is TimeoutException)
             {
-                throw new TimeoutException($"The server sent no greeting within {options.ConnectTimeout}.", ex);
+                throw NoGreeting(transport, options, server, ex);
             }
 
             throw;
@@ -161,7 +169,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             return command.Outcome;
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         if (!command.IsLongRunning)
         {
             SetDeadline(command, started);
@@ -296,7 +304,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             // and completing it underneath would return its buffers twice. The fault has aborted the transport, so a
             // write in progress ends at once; the wait is bounded all the same, because a streamed literal holding
             // the writer may be waiting on the caller's own stream.
-            var writerIdle = await _writeLock.WaitAsync(DisposeWriterWait).ConfigureAwait(false);
+            var writerIdle = await EnterWriteLockAsync(DisposeWriterWait, CancellationToken.None).ConfigureAwait(false);
             try
             {
                 await _transport.DisposeAsync().ConfigureAwait(false);
@@ -340,8 +348,65 @@ internal sealed partial class ImapSession : IAsyncDisposable
             return Timeout.InfiniteTimeSpan;
         }
 
-        var left = _options.CommandTimeout - Stopwatch.GetElapsedTime(started);
+        var left = _options.CommandTimeout - _time.GetElapsedTime(started);
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>
+    /// Takes the write lock, waiting at most <paramref name="timeout"/> on the session's clock; false when the time ran
+    /// out. A free lock is taken at once, with no timer.
+    /// </summary>
+    private async ValueTask<bool> EnterWriteLockAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // As SemaphoreSlim.WaitAsync does: a token already cancelled wins even over a free lock.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_writeLock.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (ReferenceEquals(_time, TimeProvider.System))
+        {
+            return await _writeLock.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (timeout <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        // SemaphoreSlim's own timeout runs on the system clock; a token from a timer of ours follows the session's.
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        try
+        {
+            await _writeLock.WaitAsync(linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Why no greeting came. Over a connection without TLS, the likeliest cause is a port that expects implicit TLS:
+    /// such a server waits for the client's TLS handshake and says nothing.
+    /// </summary>
+    private static TimeoutException NoGreeting(ImapTransport transport, ImapConnectionOptions options, string? server, Exception inner)
+    {
+        var who = server ?? "The server";
+        return !transport.IsEncrypted
+            ? new TimeoutException(
+                $"{who} sent no greeting within {options.GreetingTimeout}. A server that stays silent on a connection without TLS "
+                + "is usually listening for implicit TLS (as on port 993): connect with ImapSecurity.ImplicitTls.", inner)
+            : new TimeoutException($"{who} sent no greeting within {options.GreetingTimeout}.", inner);
     }
 
     private string NextTag() =>

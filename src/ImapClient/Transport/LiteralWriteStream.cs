@@ -7,9 +7,10 @@ namespace ImapClient.Transport;
 /// A write-only stream into the connection for one literal: counts what passes and refuses more than was announced.
 /// Each write is flushed, so a slow socket slows the source down instead of filling memory.
 /// </summary>
-internal sealed class LiteralWriteStream(PipeWriter output, long announced, TimeSpan stallTimeout) : Stream
+internal sealed class LiteralWriteStream(PipeWriter output, long announced, TimeSpan stallTimeout, TimeProvider time) : Stream
 {
-    private readonly CancellationTokenSource _stall = new();
+    // Made with the clock so that CancelAfter runs on it too.
+    private readonly CancellationTokenSource _stall = new(Timeout.InfiniteTimeSpan, time);
 
     public long Written { get; private set; }
 

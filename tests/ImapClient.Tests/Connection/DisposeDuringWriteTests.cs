@@ -17,7 +17,9 @@ public class DisposeDuringWriteTests(Delivery delivery)
     {
         await using var server = new ScriptedServer(delivery);
         var output = new HeldWriter(server.ClientPipe.Output);
-        var imap = await ConnectOverAsync(server, output);
+        // On a clock that never moves, the bounded wait of DisposeAsync for the writer cannot run out, however slow
+        // the machine: only a dispose that does not wait at all can complete the writer under the flush.
+        var imap = await ConnectOverAsync(server, output, new TestClock());
 
         output.Hold = true;
         var noop = imap.NoopAsync();

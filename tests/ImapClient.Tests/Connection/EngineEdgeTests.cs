@@ -117,15 +117,19 @@ public class EngineEdgeTests(Delivery delivery)
     public async Task A_command_held_back_behind_one_that_timed_out_times_out_too_and_is_never_written()
     {
         await using var server = new ScriptedServer(delivery);
-        await using var imap = await ConnectSelectedAsync(server, options: new ImapConnectionOptions { CommandTimeout = TimeSpan.FromMilliseconds(200) });
+        var clock = new TestClock();
+        var timeout = TimeSpan.FromMilliseconds(200);
+        await using var imap = await ConnectSelectedAsync(server, options: clock.Options(timeout));
 
         var noop = imap.NoopAsync();
         var noopTag = await server.ExpectCommandAsync("NOOP");
-        Assert.That(await CatchAsync(noop), Is.TypeOf<TimeoutException>());
+        Assert.That(await clock.AdvanceUntilDoneAsync(noop, TimeSpan.FromMilliseconds(20)), Is.TypeOf<TimeoutException>());
 
         // The NOOP stays registered (its completion may still come), so a FETCH by number may not be sent beside it.
         var fetch = imap.FetchAsync(SequenceSet.Single(1), new FetchRequest(FetchItems.Flags));
-        var ex = await CatchAsync(fetch);
+        clock.Advance(timeout - TimeSpan.FromMilliseconds(1));
+        await AssertPendingAsync(fetch, "the FETCH waits behind the NOOP for its own timeout");
+        var ex = await clock.AdvanceUntilDoneAsync(fetch, TimeSpan.FromMilliseconds(20));
         Assert.That(ex, Is.TypeOf<TimeoutException>());
         Assert.That(ex!.Message, Does.Contain("FETCH"));
 
@@ -142,17 +146,20 @@ public class EngineEdgeTests(Delivery delivery)
     public async Task A_literal_whose_continuation_never_comes_times_out_and_nothing_is_written_into_it_afterwards()
     {
         await using var server = new ScriptedServer(delivery);
-        await using var imap = await server.ConnectAsync(options: new ImapConnectionOptions { CommandTimeout = TimeSpan.FromMilliseconds(200) });
+        var clock = new TestClock();
+        await using var imap = await server.ConnectAsync(options: clock.Options(TimeSpan.FromMilliseconds(200)));
 
         var login = imap.LoginAsync("j\u00f6e", "secret");
         await server.ExpectCommandAsync("LOGIN {4}");
-        var ex = await CatchAsync(login);
+        clock.Advance(TimeSpan.FromMilliseconds(199));
+        await AssertPendingAsync(login, "the continuation may still come");
+        var ex = await clock.AdvanceUntilDoneAsync(login, TimeSpan.FromMilliseconds(20));
         Assert.That(ex, Is.TypeOf<TimeoutException>());
         Assert.That(ex!.Message, Does.Contain("LOGIN"));
 
         // The server still waits for 4 literal bytes: whatever the client wrote now would be taken as them.
         var noop = imap.NoopAsync();
-        var failure = await CatchAsync(noop);
+        var failure = await clock.AdvanceUntilDoneAsync(noop, TimeSpan.FromMilliseconds(20));
         Assert.That(failure, Is.TypeOf<ImapConnectionException>(), "a half-sent command cannot be taken back: the connection is broken, loudly");
         Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout));
     }

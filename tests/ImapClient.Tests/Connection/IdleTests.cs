@@ -8,8 +8,13 @@ namespace ImapClient.Tests.Connection;
 [TestFixture(Delivery.ByteByByte)]
 public class IdleTests(Delivery delivery)
 {
-    private Task<ImapConnection> ConnectAsync(ScriptedServer server, string capabilities = "IMAP4rev1 IDLE") =>
-        ConnectSelectedAsync(server, capabilities);
+    /// <summary>
+    /// A connection, on <paramref name="clock"/> when given. Then without a command timeout: the tests move the clock
+    /// on in steps until the client acts, and may overshoot by more than any command timeout (the wait for IDLE's
+    /// completion after DONE, or for a poll's NOOP, would then time out although nothing is wrong).
+    /// </summary>
+    private Task<ImapConnection> ConnectAsync(ScriptedServer server, string capabilities = "IMAP4rev1 IDLE", TestClock? clock = null) =>
+        ConnectSelectedAsync(server, capabilities, clock?.Options(Timeout.InfiniteTimeSpan));
 
     [Test]
     public async Task Changes_arrive_as_events_while_idling_and_the_done_token_ends_it_with_DONE()
@@ -92,14 +97,24 @@ public class IdleTests(Delivery delivery)
     [Test]
     public async Task The_IDLE_is_reissued_after_the_restart_interval()
     {
+        var clock = new TestClock();
+        var interval = TimeSpan.FromMinutes(29);
         await using var server = new ScriptedServer(delivery);
-        await using var imap = await ConnectAsync(server);
+        await using var imap = await ConnectAsync(server, clock: clock);
         using var done = new CancellationTokenSource();
-        var idling = imap.IdleAsync(new ImapIdleOptions { RestartInterval = TimeSpan.FromMilliseconds(300) }, done.Token);
+        var idling = imap.IdleAsync(new ImapIdleOptions { RestartInterval = interval }, done.Token);
 
         var first = await server.ExpectCommandAsync("IDLE");
         await server.SendAsync("+ idling\r\n");
-        Assert.That(await server.ReadLineAsync().WaitAsync(Patience), Is.EqualTo("DONE\r\n"));
+        await clock.ReceivedAsync("+ idling");
+
+        // The restart timer starts when the "+" is read, which the line above waited for.
+        clock.Advance(interval - TimeSpan.FromSeconds(1));
+        var doneLine = await AssertClientSilentAsync(server, "the IDLE is not restarted before the interval");
+        var written = await clock.AdvanceUntilDoneAsync(doneLine, TimeSpan.FromMinutes(1));
+        Assert.That(written, Is.Null);
+        Assert.That(doneLine.Result, Is.EqualTo("DONE\r\n"));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(interval));
         await server.SendAsync($"{first} OK IDLE terminated\r\n");
         var second = await server.ExpectCommandAsync("IDLE");
         Assert.That(second, Is.Not.EqualTo(first));
@@ -146,20 +161,30 @@ public class IdleTests(Delivery delivery)
     [Test]
     public async Task Without_IDLE_the_server_is_polled_with_NOOP()
     {
+        var clock = new TestClock();
+        var interval = TimeSpan.FromMinutes(1);
         await using var server = new ScriptedServer(delivery);
-        await using var imap = await ConnectAsync(server, "IMAP4rev1");
+        await using var imap = await ConnectAsync(server, "IMAP4rev1", clock);
         using var done = new CancellationTokenSource();
-        var idling = imap.IdleAsync(new ImapIdleOptions { PollInterval = TimeSpan.FromMilliseconds(100) }, done.Token);
+        var idling = imap.IdleAsync(new ImapIdleOptions { PollInterval = interval }, done.Token);
 
-        for (var i = 0; i < 2; i++)
-        {
-            var tag = await server.ExpectCommandAsync("NOOP");
-            await server.SendAsync($"* {22 + i} EXISTS\r\n{tag} OK NOOP completed\r\n");
-        }
+        var tag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"* 22 EXISTS\r\n{tag} OK NOOP completed\r\n");
+        await clock.ReceivedAsync("OK NOOP completed");
+
+        // The next poll waits for the interval, which only the fake clock can make pass.
+        clock.Advance(interval - TimeSpan.FromSeconds(1));
+        var next = await AssertClientSilentAsync(server, "no NOOP before the poll interval has passed");
+        Assert.That(await clock.AdvanceUntilDoneAsync(next, TimeSpan.FromSeconds(1)), Is.Null);
+        var (secondTag, command) = SplitTag(next.Result);
+        Assert.That(command, Is.EqualTo("NOOP"));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(interval));
+        await server.SendAsync($"* 23 EXISTS\r\n{secondTag} OK NOOP completed\r\n");
+        await clock.ReceivedAsync("OK NOOP completed");
 
         await done.CancelAsync();
         await idling.WaitAsync(Patience);
-        Assert.That(imap.SelectedMailbox!.Exists, Is.GreaterThanOrEqualTo(23u));
+        Assert.That(imap.SelectedMailbox!.Exists, Is.EqualTo(23u));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -59,7 +58,7 @@ public class ReviewRegressionTests
         Assert.That(await moving.AsTask().WaitAsync(Patience), Is.True);
 
         var disposing = imap.DisposeAsync().AsTask();
-        var done = await FinishesWithin(disposing, TimeSpan.FromSeconds(3));
+        var done = await FinishesWithin(disposing, Patience);
         await bodies.Current.DisposeAsync();
         await disposing.WaitAsync(Patience);
         Assert.That(done, Is.True, "DisposeAsync hung until the consumer released its body");
@@ -70,11 +69,14 @@ public class ReviewRegressionTests
     public async Task C_GetMessageAsync_honours_CommandTimeout()
     {
         await using var server = new ScriptedServer();
-        await using var imap = await ConnectSelectedAsync(server, options: new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(1) });
+        var clock = new TestClock();
+        await using var imap = await ConnectSelectedAsync(server, options: clock.Options(TimeSpan.FromSeconds(1)));
         var get = imap.GetMessageAsync(5);
         await server.ExpectCommandAsync("UID FETCH 5 (UID BODY.PEEK[])");
-        var finished = await FinishesWithin(get, TimeSpan.FromSeconds(4));
-        Assert.That(finished, Is.True, "GetMessageAsync still waiting 4 s after a 1 s CommandTimeout");
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        await AssertPendingAsync(get, "less than the CommandTimeout has passed");
+        var ex = await clock.AdvanceUntilDoneAsync(get, TimeSpan.FromMilliseconds(100));
+        Assert.That(ex, Is.TypeOf<TimeoutException>(), "GetMessageAsync times out like any command");
     }
 
     // F: resp-text ending in {n} is taken for a literal.
@@ -86,7 +88,7 @@ public class ReviewRegressionTests
         var select = imap.SelectAsync("x{2}");
         var tag = await server.ExpectCommandAsync("SELECT \"x{2}\"");
         await server.SendAsync($"{tag} NO Mailbox doesn't exist: x{{2}}\r\n");
-        var ex = await CatchAsync(select.WaitAsync(TimeSpan.FromSeconds(3)));
+        var ex = await CatchAsync(select);
         TestContext.Out.WriteLine($"F: {ex?.GetType()}: {ex?.Message}");
         var noop = imap.NoopAsync();
         var noopTag = await server.ExpectCommandAsync("NOOP");
@@ -138,16 +140,18 @@ public class ReviewRegressionTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var accepting = listener.AcceptSocketAsync();
-        var connecting = ImapConnection.ConnectAsync("127.0.0.1", port, ImapSecurity.None,
-            new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(2) });
+        var clock = new TestClock();
+        var connecting = ImapConnection.ConnectAsync("127.0.0.1", port, ImapSecurity.None, clock.Options(TimeSpan.FromSeconds(2)));
         using var peer = await accepting;
         peer.Send(Encoding.ASCII.GetBytes("* PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n"));
         var imap = await connecting.WaitAsync(Patience);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2), clock);
         var append = imap.AppendAsync("INBOX", new MemoryStream(new byte[256 * 1024 * 1024]), cancellationToken: cts.Token);
-        var sw = Stopwatch.StartNew();
-        var finished = await FinishesWithin(append, TimeSpan.FromSeconds(6));
-        TestContext.Out.WriteLine($"append finished={finished} after {sw.Elapsed}");
+
+        // The fake clock moves on while the client fills the socket; the timeout counts from the last write accepted.
+        var appendOutcome = await clock.AdvanceUntilDoneAsync(append, TimeSpan.FromMilliseconds(250));
+        var finished = append.IsCompleted;
+        TestContext.Out.WriteLine($"append finished={finished} after {clock.Elapsed} on the fake clock: {appendOutcome?.GetType()}");
 
         Exception? disposeError = null;
         try
@@ -266,7 +270,7 @@ public class ReviewRegressionTests
         await using var server = new ScriptedServer();
         var logger = new ThrowingLogger();
         await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n",
-            new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(3), ProtocolLogger = logger });
+            new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(3), ProtocolLogger = logger, TimeProvider = new TestClock() });
         var reported = new TaskCompletionSource<Exception>();
         imap.EventHandlerFailed += (_, e) => reported.TrySetResult(e.Exception);
         logger.Armed = true;

@@ -32,10 +32,10 @@ internal static class SessionTestKit
     /// A PREAUTH connection whose writing end is <paramref name="output"/> (a wrapper around the server's pipe), with
     /// INBOX selected; the SELECT used tag A0001.
     /// </summary>
-    public static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, System.IO.Pipelines.PipeWriter output)
+    public static async Task<ImapConnection> ConnectOverAsync(ScriptedServer server, System.IO.Pipelines.PipeWriter output, TimeProvider? clock = null)
     {
         // Longer than the patience: a command that is never failed shows up as a hang, not as its own timeout.
-        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60) };
+        var options = new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(60), TimeProvider = clock ?? TimeProvider.System };
         var connecting = ImapConnection.ConnectAsync(new DuplexPipe(server.ClientPipe.Input, output), options);
         await server.SendAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
         var imap = await connecting.WaitAsync(Patience);
@@ -69,6 +69,16 @@ internal static class SessionTestKit
         var first = await Task.WhenAny(next, Task.Delay(Quiet));
         Assert.That(first, Is.Not.SameAs(next), because + (next.IsCompletedSuccessfully ? $" (it wrote: {next.Result.TrimEnd()})" : ""));
         return next;
+    }
+
+    /// <summary>
+    /// Asserts <paramref name="task"/> is still running after <see cref="Quiet"/> (real time). A negative observation: a
+    /// slow machine can only make it pass, never fail, so it is used with a fake clock that has not reached the deadline.
+    /// </summary>
+    public static async Task AssertPendingAsync(Task task, string because)
+    {
+        var first = await Task.WhenAny(task, Task.Delay(Quiet));
+        Assert.That(first, Is.Not.SameAs(task), because + (task.IsFaulted ? $" (it failed: {task.Exception!.GetBaseException().Message})" : ""));
     }
 
     /// <summary>

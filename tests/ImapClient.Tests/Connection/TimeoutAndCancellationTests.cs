@@ -8,17 +8,20 @@ namespace ImapClient.Tests.Connection;
 [TestFixture(Delivery.ByteByByte)]
 public class TimeoutAndCancellationTests(Delivery delivery)
 {
-    private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     [Test]
     public async Task A_command_the_server_never_answers_times_out_and_its_late_completion_keeps_the_stream_in_step()
     {
         await using var server = new ScriptedServer(delivery);
-        await using var imap = await server.ConnectAsync(options: new ImapConnectionOptions { CommandTimeout = ShortTimeout });
+        var clock = new TestClock();
+        await using var imap = await server.ConnectAsync(options: clock.Options(CommandTimeout));
 
         var noop = imap.NoopAsync();
         var lateTag = await server.ExpectCommandAsync("NOOP");
-        var ex = await CatchAsync(noop);
+        clock.Advance(CommandTimeout - TimeSpan.FromMilliseconds(1));
+        await AssertPendingAsync(noop, "the timeout has not passed yet");
+        var ex = await clock.AdvanceUntilDoneAsync(noop, TimeSpan.FromMilliseconds(100));
         Assert.That(ex, Is.TypeOf<TimeoutException>());
         Assert.That(ex!.Message, Does.Contain("NOOP"));
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ImapClient.Tests.Infrastructure;
 using MimeKit;
 using static ImapClient.Tests.Integration.Faults.FaultTestKit;
 
@@ -83,7 +84,8 @@ public class AppendFaultTests
     private static async Task AppendThroughFaultAsync(string mailbox, string messageId, Source source, Action<ProxiedConnection> setup)
     {
         await using var proxy = StartProxy(setup);
-        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        // On a clock that never moves the APPEND cannot time out: its failure is the connection's.
+        await using var imap = await LoginAsync(proxy, CommandTimeout, new TestClock());
         var message = Message(messageId);
         var clock = Stopwatch.StartNew();
         var append = source == Source.Stream
@@ -93,7 +95,7 @@ public class AppendFaultTests
 
         var (error, at) = await OutcomeAsync(append, clock);
         Assert.That(error, Is.InstanceOf<ImapConnectionException>(), $"APPEND: {error}");
-        Assert.That(at, Is.LessThan(CommandTimeout), "it failed with the connection, not by its timeout");
+        TestContext.Out.WriteLine($"APPEND failed after {at}");
         var (noopError, _) = await OutcomeAsync(noop, clock);
         Assert.That(noopError, Is.InstanceOf<ImapConnectionException>(), $"NOOP: {noopError}");
     }

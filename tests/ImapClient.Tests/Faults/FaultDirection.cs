@@ -306,6 +306,13 @@ internal sealed class FaultDirection
     {
         while (Volatile.Read(ref _stall) is { } stall)
         {
+            // A stall rule fires (and the test may tear the connection down) before the pump arms the stall: one
+            // armed after the teardown released the stalls would never be released.
+            if (_connection.IsTornDown)
+            {
+                throw new ObjectDisposedException(Name, "The connection was torn down during a stall.");
+            }
+
             await stall.Task;
             if (_connection.IsTornDown)
             {

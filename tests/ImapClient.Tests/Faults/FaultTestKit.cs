@@ -18,19 +18,24 @@ internal static class FaultTestKit
     /// <summary>A proxy in front of the test Dovecot's plaintext port.</summary>
     public static FaultProxy StartProxy(Action<ProxiedConnection>? setup = null) => FaultProxy.Start(Server.Host, Server.Port, setup);
 
-    public static ImapConnectionOptions Options(TimeSpan commandTimeout, IImapProtocolLogger? logger = null) => new()
+    /// <summary>
+    /// Options for a fault test. With <paramref name="clock"/> (a fake one), every timeout of the connection runs on
+    /// it: a timeout fires only when the test moves the clock, and never because the machine was slow.
+    /// </summary>
+    public static ImapConnectionOptions Options(TimeSpan commandTimeout, IImapProtocolLogger? logger = null, TimeProvider? clock = null) => new()
     {
         CommandTimeout = commandTimeout,
         ConnectTimeout = TimeSpan.FromSeconds(10),
         AllowPlaintextAuthentication = true,
         ProtocolLogger = logger,
+        TimeProvider = clock ?? TimeProvider.System,
     };
 
     /// <summary>Connects through the proxy (or straight to Dovecot when null) and logs in as <see cref="User"/>.</summary>
-    public static async Task<ImapConnection> LoginAsync(FaultProxy? proxy, TimeSpan commandTimeout)
+    public static async Task<ImapConnection> LoginAsync(FaultProxy? proxy, TimeSpan commandTimeout, TimeProvider? clock = null)
     {
         var imap = await ImapConnection.ConnectAsync(
-            proxy?.Host ?? Server.Host, proxy?.Port ?? Server.Port, ImapSecurity.None, Options(commandTimeout));
+            proxy?.Host ?? Server.Host, proxy?.Port ?? Server.Port, ImapSecurity.None, Options(commandTimeout, clock: clock));
         await imap.LoginAsync(User, Server.Users[User]);
         return imap;
     }

@@ -1,18 +1,40 @@
 using System.Diagnostics;
+using ImapClient.Tests.Connection;
+using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Integration.Faults.FaultTestKit;
 
 namespace ImapClient.Tests.Integration.Faults;
 
 /// <summary>
 /// A server that stops sending (or stops reading) gives <see cref="TimeoutException"/> after the command timeout,
-/// never a hang; a server that only paused is still in step with us once it sends again.
+/// never a hang; a server that only paused is still in step with us once it sends again. The connections run on a
+/// fake clock: a timeout fires when the test moves the clock, never because Dovecot or the machine was slow.
 /// </summary>
 public class StalledServerTests
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>Late, but not much: the watchdog ticks at a sixteenth of the timeout; the rest is scheduling on a busy machine.</summary>
-    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+    /// <summary>How far the fake clock moves at a time once a timeout is due.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Moves the clock to just short of the timeout (nothing may fail yet), then on until the task ends.</summary>
+    private static async Task<Exception?> TimeOutAsync(TestClock clock, Task task, string name)
+    {
+        var almost = CommandTimeout - TimeSpan.FromMilliseconds(1);
+        if (clock.Elapsed < almost)
+        {
+            clock.Advance(almost - clock.Elapsed);
+        }
+
+        if (clock.Elapsed < CommandTimeout)
+        {
+            await SessionTestKit.AssertPendingAsync(task, $"{name} does not time out before the timeout");
+        }
+
+        var error = await clock.AdvanceUntilDoneAsync(task, Step);
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(CommandTimeout), name);
+        return error;
+    }
 
     [Test]
     public async Task Commands_sent_to_a_silent_server_time_out_and_the_stream_stays_in_step_when_it_wakes()
@@ -26,12 +48,12 @@ public class StalledServerTests
     {
         var mailbox = SeedMailbox(10, bodyLines: 2);
         await using var proxy = StartProxy();
-        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var clock = new TestClock();
+        await using var imap = await LoginAsync(proxy, CommandTimeout, clock);
         var connection = await proxy.NextConnectionAsync();
         await imap.SelectAsync(mailbox);
 
         connection.ToClient.Stall();
-        var clock = Stopwatch.StartNew();
         var commands = new (string Name, Task Task)[]
         {
             ("NOOP", imap.NoopAsync()),
@@ -40,9 +62,8 @@ public class StalledServerTests
         };
         foreach (var (name, task) in commands)
         {
-            var (error, at) = await OutcomeAsync(task, clock);
+            var error = await TimeOutAsync(clock, task, name);
             Assert.That(error, Is.InstanceOf<TimeoutException>(), $"{name}: {error}");
-            Assert.That(at, Is.GreaterThanOrEqualTo(CommandTimeout - TimeSpan.FromMilliseconds(50)).And.LessThan(CommandTimeout + Slack), name);
         }
 
         // The timed-out commands stay registered, so their late answers are consumed and not taken for new ones.
@@ -57,12 +78,15 @@ public class StalledServerTests
     public async Task A_server_that_never_greets_fails_the_connect_after_the_connect_timeout()
     {
         await using var proxy = StartProxy(c => c.ToClient.Stall());
-        var options = Options(CommandTimeout);
+        var clock = new TestClock();
+        var options = Options(CommandTimeout, clock: clock);
         options.ConnectTimeout = TimeSpan.FromSeconds(1);
-        var clock = Stopwatch.StartNew();
-        var (error, at) = await OutcomeAsync(ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, options), clock);
+        var connecting = ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, options);
+        clock.Advance(options.ConnectTimeout - TimeSpan.FromMilliseconds(1));
+        await SessionTestKit.AssertPendingAsync(connecting, "the connect timeout has not passed");
+        var error = await clock.AdvanceUntilDoneAsync(connecting, Step);
         Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
-        Assert.That(at, Is.LessThan(options.ConnectTimeout + Slack));
+        Assert.That(error!.Message, Does.Contain("took longer than 00:00:01"));
     }
 
     [Test]
@@ -78,13 +102,12 @@ public class StalledServerTests
         // The server's first SCRAM challenge is held back: the client is half-way through a conversation.
         FaultRule? stall = null;
         await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After("\r\n+ ", extraBytes: -2), FaultKind.Stall));
-        await using var imap = await ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, Options(CommandTimeout));
+        var clock = new TestClock();
+        await using var imap = await ImapConnection.ConnectAsync(proxy.Host, proxy.Port, ImapSecurity.None, Options(CommandTimeout, clock: clock));
         var auth = imap.AuthenticateAsync("SCRAM-SHA-256", new System.Net.NetworkCredential(User, Server.Users[User]));
         await stall!.Fired.WaitAsync(Patience);
-        var clock = Stopwatch.StartNew();
-        var (error, at) = await OutcomeAsync(auth, clock);
+        var error = await TimeOutAsync(clock, auth, "AUTHENTICATE");
         Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
-        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
         Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout), "half a conversation cannot be resumed");
     }
 
@@ -101,16 +124,16 @@ public class StalledServerTests
         var mailbox = SeedMailbox(40, bodyLines: 20);
         FaultRule? stall = null;
         await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After("* 20 FETCH"), FaultKind.Stall));
-        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var clock = new TestClock();
+        await using var imap = await LoginAsync(proxy, CommandTimeout, clock);
         var connection = await proxy.NextConnectionAsync();
         await imap.SelectAsync(mailbox);
 
         var fetch = imap.FetchAsync(SequenceSet.Range(1, 40), new FetchRequest(FetchItems.Uid).AddBodySection(""));
         await stall!.Fired.WaitAsync(Patience);
-        var clock = Stopwatch.StartNew();
-        var (error, at) = await OutcomeAsync(fetch, clock);
+        var error = await clock.AdvanceUntilDoneAsync(fetch, Step);
         Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
-        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(CommandTimeout));
 
         connection.ToClient.Resume();
         var again = await imap.FetchAsync(SequenceSet.Single(40), new FetchRequest(FetchItems.Envelope)).WaitAsync(Patience);
@@ -130,10 +153,10 @@ public class StalledServerTests
         var mailbox = SeedMailbox(3, bodyLines: 2000);
         FaultRule? stall = null;
         await using var proxy = StartProxy(c => stall = c.ToClient.At(FaultPoint.After(BodyLine(2, 1000)), FaultKind.Stall));
-        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var clock = new TestClock();
+        await using var imap = await LoginAsync(proxy, CommandTimeout, clock);
         await imap.SelectAsync(mailbox);
 
-        var clock = new Stopwatch();
         var task = Task.Run(async () =>
         {
             await foreach (var body in imap.FetchStreamAsync(SequenceSet.Range(1, 3), new FetchRequest(FetchItems.Uid).AddBodySection("")))
@@ -145,10 +168,9 @@ public class StalledServerTests
             }
         });
         await stall!.Fired.WaitAsync(Patience);
-        clock.Start();
-        var (error, at) = await OutcomeAsync(task, clock);
+        var error = await clock.AdvanceUntilDoneAsync(task, Step);
         Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
-        Assert.That(at, Is.LessThan(CommandTimeout + Slack));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(CommandTimeout));
     }
 
     [Test]
@@ -165,7 +187,8 @@ public class StalledServerTests
         // finish it; the second is far larger, so the server's data waits in the socket while the caller dawdles.
         int[] lines = [100, 32_000];
         var mailbox = SeedMailbox(lines);
-        await using var imap = await LoginAsync(null, CommandTimeout);
+        var clock = new TestClock();
+        await using var imap = await LoginAsync(null, CommandTimeout, clock);
         await imap.SelectAsync(mailbox);
 
         var lengths = new List<long>();
@@ -174,8 +197,16 @@ public class StalledServerTests
             var buffer = new byte[4096];
             var length = (long)await body.Content.ReadAsync(buffer);
 
-            // The caller takes its time over the body: the server is not silent, we are just not reading.
-            await Task.Delay(CommandTimeout * 1.5);
+            // The caller takes its time over the body: the server is not silent, we are just not reading. The clock
+            // moves once the connection waits for us (the server's data stays in the socket or our buffer meanwhile).
+            var real = Stopwatch.StartNew();
+            while (!imap.WaitingForReader && real.Elapsed < Patience)
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.That(imap.WaitingForReader, Is.True, "the connection waits for the caller to read on");
+            clock.Advance(CommandTimeout * 1.5);
             int n;
             while ((n = await body.Content.ReadAsync(buffer).AsTask().WaitAsync(Patience)) > 0)
             {
@@ -205,16 +236,16 @@ public class StalledServerTests
     private static async Task AppendToDeafServerAsync(string mailbox)
     {
         await using var proxy = StartProxy();
-        await using var imap = await LoginAsync(proxy, CommandTimeout);
+        var clock = new TestClock();
+        await using var imap = await LoginAsync(proxy, CommandTimeout, clock);
         var connection = await proxy.NextConnectionAsync();
         connection.ToServer.Stall();
 
-        // Far more than the socket buffers on both sides of the proxy hold, so the client's writes must block.
+        // Far more than the socket buffers on both sides of the proxy hold, so the client's writes must block. The
+        // clock moves while they fill; the stall timeout counts from the last write the socket accepted.
         const long Size = 64L * 1024 * 1024;
-        var clock = Stopwatch.StartNew();
-        var (error, at) = await OutcomeAsync(imap.AppendAsync(mailbox, new GeneratedMessageStream(Size), Size), clock);
+        var error = await clock.AdvanceUntilDoneAsync(imap.AppendAsync(mailbox, new GeneratedMessageStream(Size), Size), Step);
         Assert.That(error, Is.InstanceOf<TimeoutException>(), error?.ToString());
-        Assert.That(at, Is.LessThan(TimeSpan.FromSeconds(10)), "buffers fill in moments; then the stall timeout");
         Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Logout), "half an APPEND is on the wire: the connection is closed");
     }
 }

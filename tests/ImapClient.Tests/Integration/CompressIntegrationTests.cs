@@ -27,8 +27,11 @@ public class CompressIntegrationTests
         var fetched = await compressed.UidFetchAsync(SequenceSet.Single(appended.Uid!.Value), new FetchRequest(FetchItems.Envelope));
         Assert.That(fetched.Single().Envelope!.Subject, Is.EqualTo("squeezed"));
 
-        using var done = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await compressed.IdleAsync(done.Token);
+        // Ended once the server's "+" came back through the decompressor, so DONE is surely sent (a timer could end
+        // the IDLE before it began on a slow machine).
+        using var done = new CancellationTokenSource();
+        compressed.ContinuationRequested += (_, _) => done.Cancel();
+        await compressed.IdleAsync(done.Token).WaitAsync(TimeSpan.FromSeconds(20));
         Assert.That((await compressed.NoopAsync()).Status, Is.EqualTo(ImapStatus.Ok), "IDLE's DONE went through the compressor");
     }
 
