@@ -17,7 +17,6 @@
 
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
 using ImapClient;
 
 const int Count = 10;
@@ -37,11 +36,10 @@ var security = Environment.GetEnvironmentVariable("IMAP_TLS")?.ToLowerInvariant(
 
 // A pinned certificate replaces the chain check: the fingerprint is compared, nothing else (name, expiry, issuer).
 var options = new ImapConnectionOptions();
-var pinned = Environment.GetEnvironmentVariable("IMAP_CERT_SHA256")?.Replace(":", "", StringComparison.Ordinal).Trim();
-if (!string.IsNullOrEmpty(pinned))
+var pinned = Environment.GetEnvironmentVariable("IMAP_CERT_SHA256");
+if (!string.IsNullOrWhiteSpace(pinned))
 {
-    options.ServerCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
-        && Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)).Equals(pinned, StringComparison.OrdinalIgnoreCase);
+    options.ServerCertificateValidationCallback = ImapCertificateValidation.PinSha256(pinned.Trim());
 }
 
 await using var imap = await ImapConnection.ConnectAsync(host, port, security, options);

@@ -20,7 +20,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Net;
-using System.Security.Cryptography;
 using ImapClient;
 
 const int Count = 10;
@@ -40,11 +39,10 @@ var security = Environment.GetEnvironmentVariable("IMAP_TLS")?.ToLowerInvariant(
 
 // A pinned certificate replaces the chain check: the fingerprint is compared, nothing else (name, expiry, issuer).
 var options = new ImapConnectionOptions();
-var pinned = Environment.GetEnvironmentVariable("IMAP_CERT_SHA256")?.Replace(":", "", StringComparison.Ordinal).Trim();
-if (!string.IsNullOrEmpty(pinned))
+var pinned = Environment.GetEnvironmentVariable("IMAP_CERT_SHA256");
+if (!string.IsNullOrWhiteSpace(pinned))
 {
-    options.ServerCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
-        && Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)).Equals(pinned, StringComparison.OrdinalIgnoreCase);
+    options.ServerCertificateValidationCallback = ImapCertificateValidation.PinSha256(pinned.Trim());
 }
 
 // try/finally rather than `await using var imap = …`: a script's top-level variables are fields of the script
