@@ -56,6 +56,12 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         }
     }
 
+    /// <summary>
+    /// The items after a streamed body come in the same response, so no expunge falls between them: once one is
+    /// reported, the number of the message streamed last may belong to another message, whose FETCH must not merge into it.
+    /// </summary>
+    public override void OnMessagesRemoved(ImapResponse removal) => _current = null;
+
     public override bool TryClaimFetch(FetchedMessage message)
     {
         // The items after a streamed body arrive as the rest of the same FETCH response.

@@ -10,12 +10,14 @@ public sealed class ImapCapabilities
     /// <summary>
     /// The extensions RFC 9051 (appendix E) made part of IMAP4rev2: NAMESPACE, UNSELECT, UIDPLUS, ESEARCH, SEARCHRES,
     /// ENABLE, IDLE, SASL-IR, LIST-EXTENDED, LIST-STATUS, MOVE and LITERAL- (item 1, with CHILDREN's return option),
-    /// STATUS=SIZE, BINARY and SPECIAL-USE. Not CREATE-SPECIAL-USE, LITERAL+, CONDSTORE or QRESYNC, which stay extensions.
+    /// STATUS=SIZE and BINARY. Not SPECIAL-USE: RFC 9051 took its mailbox attributes (<c>\Sent</c> … in LIST responses)
+    /// but not the LIST selection and return options the capability stands for (its grammar has neither). Nor
+    /// CREATE-SPECIAL-USE, LITERAL+, CONDSTORE or QRESYNC, which stay extensions.
     /// </summary>
     private static readonly HashSet<string> FoldedIntoImap4Rev2 = new(StringComparer.OrdinalIgnoreCase)
     {
         "NAMESPACE", "UNSELECT", "UIDPLUS", "ESEARCH", "SEARCHRES", "ENABLE", "IDLE", "SASL-IR", "LIST-EXTENDED",
-        "LIST-STATUS", "MOVE", "LITERAL-", "CHILDREN", "STATUS=SIZE", "BINARY", "SPECIAL-USE",
+        "LIST-STATUS", "MOVE", "LITERAL-", "CHILDREN", "STATUS=SIZE", "BINARY",
     };
 
     private readonly HashSet<string> _all;

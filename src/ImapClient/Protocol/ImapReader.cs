@@ -665,27 +665,33 @@ internal ref struct ImapReader
 
     /// <summary>
     /// Reads a section spec up to (not including) its closing <c>]</c>. Header field names are astrings: a quoted one
-    /// may hold a <c>]</c>, and a literal one spans a line break, so both are stepped over whole.
+    /// may hold a <c>]</c>, and a literal one spans a line break, so both are stepped over whole. Only a token can
+    /// start with a literal: inside a name (<c>X~Y</c>) a <c>~</c> or <c>{</c> is text.
     /// </summary>
     public ReadOnlySequence<byte> ReadSectionSpec()
     {
         var start = _reader.Position;
+        var tokenStart = true;
         while (true)
         {
-            switch (Peek())
+            var next = Peek();
+            switch (next)
             {
                 case (byte)']':
                     return _reader.Sequence.Slice(start, _reader.Position);
                 case (byte)'"':
                     SkipQuoted();
+                    tokenStart = false;
                     break;
-                case (byte)'{' or (byte)'~':
+                case (byte)'{' or (byte)'~' when tokenStart && (next == (byte)'{' || _reader.IsNext("~{"u8)):
                     ReadLiteral();
+                    tokenStart = false;
                     break;
                 case (byte)'\r' or (byte)'\n':
                     throw Error("expected ']' before the end of the line");
                 default:
                     _reader.Advance(1);
+                    tokenStart = next is (byte)' ' or (byte)'\t' or (byte)'(';
                     break;
             }
         }

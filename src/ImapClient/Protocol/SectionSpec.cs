@@ -148,7 +148,9 @@ internal static class SectionSpec
         for (var i = 0; i < content.Length && !quote; i++)
         {
             var c = escaped && content[i] == '\\' && i + 1 < content.Length ? content[++i] : content[i];
-            quote = c is <= ' ' or '(' or ')' or '"' or '\\' or '{' or '~' or '\x7f';
+            // Not '{' or '~': a bare one is text when read back (a literal needs its line break, which is quoted),
+            // and it must compare equal to the same name sent as an atom (X~Y).
+            quote = c is <= ' ' or '(' or ')' or '"' or '\\' or '\x7f';
         }
 
         if (quote)

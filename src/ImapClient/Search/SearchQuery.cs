@@ -325,10 +325,10 @@ public abstract class SearchQuery
         return Encoding.UTF8.GetString(builder.Written.Span);
     }
 
-    /// <summary>Writes the query where a list of keys may stand (the top level, or inside parentheses).</summary>
     /// <summary>True when no message can match (an empty set of sequence numbers or UIDs where every key must hold).</summary>
     internal virtual bool MatchesNothing => false;
 
+    /// <summary>Writes the query where a list of keys may stand (the top level, or inside parentheses).</summary>
     internal abstract void Write(CommandBuilder builder);
 
     /// <summary>Writes the query where exactly one key may stand (after NOT or OR): a group is parenthesised.</summary>

@@ -60,6 +60,13 @@ internal sealed partial class ImapSession
                 throw CallRefusal.ReadOnly(string.IsNullOrEmpty(command.Api) ? command.Name : command.Api, readOnly);
             }
 
+            if (command.HasNothingToDo)
+            {
+                // Allowed only now (a SELECT it waited behind opened the mailbox): an empty set is still never written.
+                CompleteUnsent(command);
+                return;
+            }
+
             // Only the holder of the write lock encodes, so one builder serves every command.
             var builder = _builder;
             builder.Reset(_capabilities.LiteralPlus, _capabilities.LiteralMinus);

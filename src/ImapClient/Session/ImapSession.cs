@@ -185,7 +185,8 @@ internal sealed partial class ImapSession : IAsyncDisposable
     /// The one place where a command given nothing to act on (an empty set: an empty search result passed on) is
     /// completed at once, with the result an OK reporting nothing builds, and never sent. A command not allowed in the
     /// current state or in a read-only mailbox, or a broken connection, still goes the usual way and fails as it would
-    /// with a set.
+    /// with a set; if it becomes allowed while held back (behind the SELECT that opens the mailbox), the writer completes
+    /// it unsent instead of writing it.
     /// </summary>
     private bool TryCompleteUnsent(ImapCommand command)
     {
@@ -195,9 +196,13 @@ internal sealed partial class ImapSession : IAsyncDisposable
             return false;
         }
 
-        command.Complete(this, new ImapStatusResponse("", ImapStatus.Ok, null, $"{command.Name} was given no messages, so it was not sent."));
+        CompleteUnsent(command);
         return true;
     }
+
+    /// <summary>Completes a command that has nothing to do with the OK it would have had, without sending it.</summary>
+    private void CompleteUnsent(ImapCommand command) =>
+        command.Complete(this, new ImapStatusResponse("", ImapStatus.Ok, null, $"{command.Name} was given no messages, so it was not sent."));
 
     private static async Task<T> AwaitOutcomeAsync<T>(Task sending, ImapCommand<T> command, CancellationToken cancellationToken)
     {

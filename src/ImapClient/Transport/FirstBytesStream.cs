@@ -29,10 +29,15 @@ internal sealed class FirstBytesStream(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    // It stays under the TLS stream for the connection's life: once the first bytes are kept, a read is the socket
+    // stream's own, with no state machine (an allocation per pending read) of this one's.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _count < Capacity ? ReadAndRecordAsync(buffer, cancellationToken) : inner.ReadAsync(buffer, cancellationToken);
+
+    private async ValueTask<int> ReadAndRecordAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return _count < Capacity ? Record(buffer.Span[..read]) : read;
+        return Record(buffer.Span[..read]);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -111,4 +111,45 @@ public class EmptySetTests(Delivery delivery)
         Assert.That(await CatchAsync(imap.StoreAsync(SequenceSet.Empty, StoreAction.Add, Seen)), Is.TypeOf<InvalidOperationException>());
         await AssertNothingWasSentAsync(server, imap, "A0001");
     }
+    [Test]
+    public async Task An_empty_set_queued_behind_the_SELECT_that_makes_it_allowed_is_still_not_sent()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
+
+        // Called before the SELECT completes: refused nowhere, it waits for the SELECT and must then complete unsent.
+        var select = imap.SelectAsync("INBOX");
+        var fetch = imap.FetchAsync(SequenceSet.Empty, new FetchRequest(FetchItems.Flags));
+        var tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
+        await select.WaitAsync(Patience);
+
+        Assert.That(await fetch.WaitAsync(Patience), Is.Empty);
+        await AssertNothingWasSentAsync(server, imap, "A0002");
+    }
+
+    [Test]
+    public async Task An_empty_STORE_called_while_examined_and_queued_behind_a_SELECT_is_not_sent()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1] ready\r\n");
+        var examine = imap.ExamineAsync("INBOX");
+        var tag = await server.ExpectCommandAsync("EXAMINE INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-ONLY] EXAMINE completed\r\n");
+        await examine.WaitAsync(Patience);
+
+        // The NOOP in flight holds the SELECT back, so the mailbox is still the examined one when STORE is called.
+        var noop = imap.NoopAsync();
+        var noopTag = await server.ExpectCommandAsync("NOOP");
+        var select = imap.SelectAsync("INBOX");
+        var store = imap.StoreAsync(SequenceSet.Empty, StoreAction.Add, Seen);
+        await server.SendAsync($"{noopTag} OK done\r\n");
+        await noop.WaitAsync(Patience);
+        tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n* OK [UIDVALIDITY 1] ok\r\n{tag} OK [READ-WRITE] SELECT completed\r\n");
+        await select.WaitAsync(Patience);
+
+        Assert.That(await store.WaitAsync(Patience), Is.Empty);
+        await AssertNothingWasSentAsync(server, imap, "A0004");
+    }
 }

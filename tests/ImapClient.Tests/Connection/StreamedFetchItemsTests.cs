@@ -97,6 +97,36 @@ public class StreamedFetchItemsTests(Delivery delivery)
         Assert.That(imap.SelectedMailbox!.HighestModSeq, Is.EqualTo(29300UL));
     }
 
+    [Test]
+    public async Task A_FETCH_for_the_message_that_took_a_streamed_ones_number_after_an_expunge_is_not_merged_into_it()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await SelectWithModSeqAsync(server);
+        var flagsChanged = new EventQueue<FlagsChangedEventArgs>();
+        imap.FlagsChanged += flagsChanged.Handler;
+        var streaming = Task.Run(async () =>
+        {
+            FetchedMessage? streamed = null;
+            await foreach (var body in imap.UidFetchStreamAsync(SequenceSet.Parse("1:2"), new FetchRequest(FetchItems.Uid).AddBodySection("")))
+            {
+                await body.Content.CopyToAsync(Stream.Null);
+                streamed = body.Message;
+            }
+
+            return streamed!;
+        });
+
+        // UID 1 is streamed as message 1, then expunged: UID 2 becomes message 1, and another client flags it.
+        var tag = await server.ExpectCommandAsync("UID FETCH 1:2 (UID BODY.PEEK[])");
+        await server.SendAsync(
+            $"* 1 FETCH (UID 1 BODY[] {{{Message.Length}}}\r\n{Message})\r\n* 1 EXPUNGE\r\n* 1 FETCH (FLAGS (\\Flagged))\r\n{tag} OK done\r\n");
+        var streamed = await streaming.WaitAsync(Patience);
+
+        Assert.That((streamed.Uid, streamed.Flags), Is.EqualTo(((uint?)1, (MessageFlags?)null)), "UID 1 is not given UID 2's flags");
+        var changed = await flagsChanged.NextAsync();
+        Assert.That((changed.SequenceNumber, changed.Flags.System), Is.EqualTo((1u, SystemFlags.Flagged)));
+    }
+
     private static async Task<ImapConnection> SelectWithModSeqAsync(ScriptedServer server)
     {
         var imap = await server.ConnectAsync("* PREAUTH [CAPABILITY IMAP4rev1 CONDSTORE] ready\r\n");

@@ -82,6 +82,31 @@ public class TagMatchingTests(Delivery delivery)
         await check.WaitAsync(Patience);
     }
 
+    [Test]
+    public async Task The_late_completion_of_a_command_cancelled_after_it_was_sent_is_not_unexpected()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var unexpected = new EventQueue<UnexpectedCompletionEventArgs>();
+        imap.UnexpectedCompletion += unexpected.Handler;
+        using var cancel = new CancellationTokenSource();
+
+        var fetch = imap.UidFetchAsync(SequenceSet.Single(7), new FetchRequest(FetchItems.Flags), cancel.Token);
+        var tag = await server.ExpectCommandAsync("UID FETCH 7 FLAGS");
+        await cancel.CancelAsync();
+        Assert.That(await CatchAsync(fetch), Is.InstanceOf<OperationCanceledException>());
+
+        // The cancelled command stays registered: its completion is its own, consumed quietly, not a stray tag.
+        await server.SendAsync($"* 3 FETCH (UID 7 FLAGS (\\Seen))\r\n{tag} OK late\r\n");
+        var noop = imap.NoopAsync();
+        var noopTag = await server.ExpectCommandAsync("NOOP");
+        await server.SendAsync($"{noopTag} OK NOOP completed\r\n");
+        await noop.WaitAsync(Patience);
+
+        Assert.That(unexpected.Drain(), Is.Empty);
+        Assert.That(imap.State, Is.EqualTo(ImapConnectionState.Selected));
+    }
+
     [TestCase("A0001")]
     [TestCase("x")]
     [TestCase("ABCDEFGH")]

@@ -14,6 +14,10 @@ public class SectionSpecParsingTests(int segmentSize) : FetchParsingFixture(segm
     [TestCase("1.mime", "1.MIME")]
     [TestCase("HEADER.FIELDS (\"\" \"A B\" {3}\r\n(x))", "HEADER.FIELDS (\"\" \"A B\" \"(X)\")")]
     [TestCase("", "")]
+
+    // '~' and '{' only announce a literal at the start of a token followed by a length; inside a name they are text.
+    [TestCase("HEADER.FIELDS (X~Y List-Id)", "HEADER.FIELDS (X~Y LIST-ID)")]
+    [TestCase("HEADER.FIELDS (\"X~Y\" \"~{1}\" \"A{B\")", "HEADER.FIELDS (X~Y ~{1} A{B)")]
     public void A_section_is_kept_in_normal_form(string sent, string normal)
     {
         var message = Fetch($"* 1 FETCH (BODY[{sent}]<3> {{2}}\r\nab)\r\n");
