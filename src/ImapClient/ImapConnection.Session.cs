@@ -43,7 +43,8 @@ public sealed partial class ImapConnection
         {
             if (_logout is { } first && (!first.IsCompleted || first.IsCompletedSuccessfully || State == ImapConnectionState.Logout))
             {
-                return first;
+                // The second caller shares the first answer but waits under its own token.
+                return first.IsCompleted || !cancellationToken.CanBeCanceled ? first : first.WaitAsync(cancellationToken);
             }
 
             return _logout = _session.ExecuteAsync(new LogoutCommand(), cancellationToken);

@@ -111,12 +111,22 @@ public sealed partial class ImapConnection
     /// <param name="cancellationToken">Cancels waiting; a command already sent still completes in the background.</param>
     /// <returns>The sequence numbers the server reported, in order.</returns>
     /// <exception cref="InvalidOperationException">No mailbox is selected, or it is read-only (EXAMINE, or READ-ONLY from the server); nothing was sent.</exception>
-    /// <exception cref="NotSupportedException">The server offers neither UIDPLUS nor IMAP4rev2; nothing was sent.</exception>
+    /// <exception cref="NotSupportedException">
+    /// The server offers neither UIDPLUS nor IMAP4rev2; nothing was sent. An empty set is never refused for this: it
+    /// completes at once with an empty result.
+    /// </exception>
     /// <exception cref="ImapCommandException">The server refused.</exception>
     public async Task<ExpungeResult> UidExpungeAsync(SequenceSet uids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uids);
         ThrowIfNotWritable();
+
+        // Nothing to remove needs no capability either: no CAPABILITY round trip, no refusal, nothing sent.
+        if (uids.IsEmpty)
+        {
+            return await _session.ExecuteAsync(new ExpungeCommand(uids), cancellationToken).ConfigureAwait(false);
+        }
+
         if (!TransferCapabilities.UidExpunge(await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false), _options))
         {
             throw MailboxCapabilities.Missing("UID EXPUNGE", "UIDPLUS");
@@ -130,8 +140,10 @@ public sealed partial class ImapConnection
     {
         // Refused before anything is sent: the fallback's COPY would succeed and leave copies of messages it cannot remove.
         ThrowIfNotWritable(api);
-        var capabilities = await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
-        if (TransferCapabilities.Move(capabilities, _options))
+
+        // An empty set moves nothing with or without MOVE: the command completes unsent, and no CAPABILITY goes first.
+        var capabilities = set.IsEmpty ? null : await KnownCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+        if (capabilities is null || TransferCapabilities.Move(capabilities, _options))
         {
             return await _session.ExecuteAsync(new MoveCommand(set, destination, byUid) { Api = api }, cancellationToken).ConfigureAwait(false);
         }

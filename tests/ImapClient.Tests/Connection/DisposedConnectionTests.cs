@@ -204,6 +204,23 @@ public class DisposedConnectionTests(Delivery delivery)
     }
 
     [Test]
+    public async Task A_second_LogoutAsync_waiting_for_the_first_can_be_cancelled_by_its_own_token()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectSelectedAsync(server);
+        var first = imap.LogoutAsync();
+        var tag = await server.ExpectCommandAsync("LOGOUT");
+        using var cancel = new CancellationTokenSource();
+        var second = imap.LogoutAsync(cancel.Token);
+        await cancel.CancelAsync();
+
+        Assert.That(await CatchAsync(second), Is.InstanceOf<OperationCanceledException>());
+        Assert.That(first.IsCompleted, Is.False, "the first caller's LOGOUT is not affected");
+        await server.SendAsync($"* BYE logging out\r\n{tag} OK LOGOUT completed\r\n");
+        Assert.That((await first.WaitAsync(Patience)).Text, Is.EqualTo("LOGOUT completed"));
+    }
+
+    [Test]
     public async Task LogoutAsync_after_DisposeAsync_throws_ObjectDisposedException_even_after_a_first_logout()
     {
         await using var server = new ScriptedServer(delivery);

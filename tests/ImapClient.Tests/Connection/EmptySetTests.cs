@@ -55,6 +55,26 @@ public class EmptySetTests(Delivery delivery)
     }
 
     [Test]
+    public async Task MOVE_and_UID_EXPUNGE_of_an_empty_set_ask_for_no_capabilities_and_are_not_refused_for_them()
+    {
+        await using var server = new ScriptedServer(delivery);
+
+        // A greeting without capabilities: any capability check would have to send CAPABILITY first.
+        await using var imap = await server.ConnectAsync("* PREAUTH ready\r\n");
+        var select = imap.SelectAsync("INBOX");
+        var tag = await server.ExpectCommandAsync("SELECT INBOX");
+        await server.SendAsync($"* 20 EXISTS\r\n{tag} OK [READ-WRITE] done\r\n");
+        await select.WaitAsync(Patience);
+
+        var move = await imap.UidMoveAsync(SequenceSet.Empty, "Archive", allowPlainExpunge: true).WaitAsync(Patience);
+        Assert.That((move.ExpungedSequenceNumbers.Count, move.OriginalsMarkedDeleted), Is.EqualTo((0, false)));
+        Assert.That((await imap.MoveAsync(SequenceSet.Empty, "Archive").WaitAsync(Patience)).ExpungedSequenceNumbers, Is.Empty);
+        Assert.That((await imap.UidExpungeAsync(SequenceSet.Empty).WaitAsync(Patience)).SequenceNumbers, Is.Empty);
+
+        await AssertNothingWasSentAsync(server, imap, "A0002");
+    }
+
+    [Test]
     public async Task A_streamed_fetch_of_an_empty_set_yields_nothing_and_sends_nothing()
     {
         await using var server = new ScriptedServer(delivery);
