@@ -45,6 +45,22 @@ internal static class SectionSpec
             return "";
         }
 
+        // The sections a big FETCH repeats for every message, already in normal form as nearly every server sends
+        // them: no decoding and no normalising for those.
+        if (bytes.IsSingleSegment)
+        {
+            var span = bytes.FirstSpan;
+            if (span.SequenceEqual("HEADER"u8))
+            {
+                return "HEADER";
+            }
+
+            if (span.SequenceEqual("TEXT"u8))
+            {
+                return "TEXT";
+            }
+        }
+
         var length = checked((int)bytes.Length);
         char[]? rented = null;
         Span<char> buffer = 3 * length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(3 * length));
