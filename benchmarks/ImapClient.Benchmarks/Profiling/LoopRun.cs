@@ -137,6 +137,7 @@ internal static class LoopRun
         using var sampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
         sampler?.Start();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -152,6 +153,7 @@ internal static class LoopRun
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         sampler?.Stop();
         sampler?.Report(items);
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
@@ -161,6 +163,9 @@ internal static class LoopRun
         // On a shared machine the mean moves with the neighbours' load; the median and the fastest run move less.
         runTimes.Sort();
         Console.WriteLine($"{workload}: median run {runTimes[runTimes.Count / 2]:F2} ms, fastest {runTimes[0]:F2} ms");
+
+        // This process's CPU time (all its threads, GC included; not the server's): moves less with the neighbours' load than wall time.
+        Console.WriteLine($"{workload}: {cpu.TotalMilliseconds / runs:F1} ms of this process's CPU per run");
 
         // Anything the connection still holds once the caller dropped every result.
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
