@@ -388,11 +388,18 @@ internal static class MessageCorpus
     private static readonly string[] LegacyCharsets =
         ["ISO-8859-1", "ISO-8859-2", "ISO-8859-7", "ISO-8859-9", "windows-1252", "KOI8-R", "ISO-2022-JP", "GB2312"];
 
-    private static Encoding LegacyEncoding(string charset)
+    // The legacy code pages (KOI8-R, ISO-2022-JP, GB2312 …) are not in .NET's default set.
+    private static readonly bool CodePagesRegistered = RegisterCodePages();
+
+    private static bool RegisterCodePages()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        return true;
     }
+
+    private static Encoding LegacyEncoding(string charset) => CodePagesRegistered
+        ? Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+        : throw new InvalidOperationException("The code pages are not registered.");
 
     private static bool CanEncode(string charset, string value)
     {
