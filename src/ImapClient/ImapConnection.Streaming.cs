@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using ImapClient.Commands;
 using MimeKit;
@@ -86,11 +87,42 @@ public sealed partial class ImapConnection
                 continue;
             }
 
-            return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);
+            return await LoadMessageAsync(body, cancellationToken).ConfigureAwait(false);
         }
 
         throw new ImapMessageNotFoundException($"The server returned no message with UID {uid}.");
     }
+
+    /// <summary>
+    /// Parses a streamed message. Up to <see cref="BufferedMessageLimit"/> it is first read whole into a pooled buffer
+    /// (a few large reads) and parsed by MimeKit's synchronous parser from memory: MimeKit copies what it keeps, so
+    /// the buffer goes back to the pool at once, and its asynchronous parser costs a task per small read of the
+    /// connection besides. A larger message is parsed as it streams, so memory stays bounded by what MimeKit keeps.
+    /// </summary>
+    private static async Task<MimeMessage> LoadMessageAsync(FetchedBody body, CancellationToken cancellationToken)
+    {
+        if (body.Length > BufferedMessageLimit)
+        {
+            return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var length = (int)body.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = await body.Content.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
+            using var memory = new MemoryStream(buffer, 0, read, writable: false);
+            return MimeMessage.Load(memory, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The largest message <see cref="GetMessageAsync"/> reads whole before parsing (1 MiB).</summary>
+    private const int BufferedMessageLimit = 1 << 20;
 
     /// <summary>
     /// Fetches one part of a message by UID, found through its body structure, as a MimeKit entity: its MIME header

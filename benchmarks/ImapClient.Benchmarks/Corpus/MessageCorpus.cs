@@ -66,7 +66,12 @@ internal static class MessageCorpus
         }
     }
 
-    /// <summary>Messages of about <paramref name="approximateSize"/> bytes (a base64 attachment) for the download workloads.</summary>
+    /// <summary>
+    /// Messages of about <paramref name="approximateSize"/> bytes for the download and body-parsing workloads, as
+    /// varied as real mail: text and one big attachment, several attachments, text with an HTML alternative and an
+    /// attachment, a forwarded message carrying one; names, subjects and file names RFC 2047 encoded in several
+    /// charsets (UTF-8, ISO-8859-1/2/7/9, windows-1252, KOI8-R, ISO-2022-JP, GB2312), some text parts in a legacy charset.
+    /// </summary>
     public static IEnumerable<SeedMessage> Large(int count, int approximateSize = 100 * 1024, int seed = 424242)
     {
         for (var i = 0; i < count; i++)
@@ -81,9 +86,10 @@ internal static class MessageCorpus
         var text = new StringBuilder(4096);
         var date = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(random.Next(-8, 10)))
             .AddMinutes(index * 97 + random.Next(60));
-        var from = Mailbox(random);
+        var anyCharset = largeAttachment > 0;
+        var from = Mailbox(random, anyCharset);
         var isReply = random.Next(4) == 0;
-        var subject = Subject(random, isReply);
+        var subject = Subject(random, isReply, anyCharset);
         text.Append("Return-Path: <").Append(from.Address).Append(">\r\n");
         text.Append("Received: from mx").Append(random.Next(1, 9)).Append(".example.net (mx.example.net [192.0.2.")
             .Append(random.Next(1, 254)).Append("])\r\n\tby imap.example.org with ESMTPS id ")
@@ -91,15 +97,15 @@ internal static class MessageCorpus
             .Append("\r\n\tfor <testuser@example.org>; ").Append(Rfc5322Date(date)).Append("\r\n");
         text.Append("Date: ").Append(Rfc5322Date(date)).Append("\r\n");
         text.Append("From: ").Append(from.Header).Append("\r\n");
-        AppendAddressList(text, "To", random, 1 + random.Next(random.Next(3) == 0 ? 8 : 3));
+        AppendAddressList(text, "To", random, 1 + random.Next(random.Next(3) == 0 ? 8 : 3), anyCharset);
         if (random.Next(3) == 0)
         {
-            AppendAddressList(text, "Cc", random, 1 + random.Next(4));
+            AppendAddressList(text, "Cc", random, 1 + random.Next(4), anyCharset);
         }
 
         if (random.Next(10) == 0)
         {
-            text.Append("Reply-To: ").Append(Mailbox(random).Header).Append("\r\n");
+            text.Append("Reply-To: ").Append(Mailbox(random, anyCharset).Header).Append("\r\n");
         }
 
         text.Append("Subject: ").Append(subject).Append("\r\n");
@@ -120,6 +126,11 @@ internal static class MessageCorpus
         text.Append("X-Mailer: Benchmark Corpus ").Append(1 + random.Next(9)).Append(".0\r\n");
 
         var kind = largeAttachment > 0 ? 7 : random.Next(10);
+        if (largeAttachment > 0)
+        {
+            return BuildLarge(random, text, date, index, largeAttachment);
+        }
+
         var body = new StringBuilder(2048);
         AppendParagraphs(body, random, 2 + random.Next(6));
         switch (kind)
@@ -188,7 +199,83 @@ internal static class MessageCorpus
         return new SeedMessage(Encoding.UTF8.GetBytes(text.ToString()), date.AddSeconds(random.Next(5, 600)), flags);
     }
 
-    private static (string Address, string Header) Mailbox(Random random)
+    /// <summary>
+    /// The body of a large message: the header so far, then one of four shapes whose attachments add up to about
+    /// <paramref name="attachmentBytes"/>. Only the large corpus comes here, so the summaries corpus (and its capture)
+    /// keeps its bytes.
+    /// </summary>
+    private static SeedMessage BuildLarge(Random random, StringBuilder text, DateTimeOffset date, int index, int attachmentBytes)
+    {
+        var body = new StringBuilder(2048);
+        AppendParagraphs(body, random, 2 + random.Next(6));
+        var mixed = Boundary(random);
+        text.Append("Content-Type: multipart/mixed; boundary=\"").Append(mixed).Append("\"\r\n\r\n");
+        text.Append("This is a multi-part message in MIME format.\r\n");
+        switch (index % 4)
+        {
+            case 0: // text and one big attachment
+                text.Append("--").Append(mixed).Append("\r\n");
+                AppendLegacyText(text, random, body);
+                AppendAttachment(text, mixed, random, attachmentBytes, anyCharset: true);
+                break;
+            case 1: // text and two to four attachments sharing the size
+                text.Append("--").Append(mixed).Append("\r\n");
+                AppendLegacyText(text, random, body);
+                var attachments = 2 + random.Next(3);
+                for (var a = 0; a < attachments; a++)
+                {
+                    AppendAttachment(text, mixed, random, attachmentBytes / attachments, anyCharset: true);
+                }
+
+                break;
+            case 2: // text with an HTML alternative, then an attachment
+                var alternative = Boundary(random);
+                text.Append("--").Append(mixed).Append("\r\nContent-Type: multipart/alternative; boundary=\"").Append(alternative).Append("\"\r\n\r\n");
+                AppendAlternative(text, alternative, body);
+                AppendAttachment(text, mixed, random, attachmentBytes, anyCharset: true);
+                break;
+            default: // a note and a forwarded message that carries the attachment
+                text.Append("--").Append(mixed).Append("\r\n");
+                AppendLegacyText(text, random, body);
+                var inner = Boundary(random);
+                text.Append("--").Append(mixed).Append("\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n");
+                text.Append("From: ").Append(Mailbox(random, anyCharset: true).Header).Append("\r\nTo: ").Append(Mailbox(random, anyCharset: true).Header)
+                    .Append("\r\nSubject: ").Append(Subject(random, false, anyCharset: true)).Append("\r\nDate: ").Append(Rfc5322Date(date.AddDays(-3)))
+                    .Append("\r\nMessage-ID: <").Append(MessageId(random, index + 1_000_000))
+                    .Append(">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"").Append(inner).Append("\"\r\n\r\n");
+                text.Append("--").Append(inner).Append("\r\n");
+                AppendLegacyText(text, random, body);
+                AppendAttachment(text, inner, random, attachmentBytes, anyCharset: true);
+                text.Append("--").Append(inner).Append("--\r\n");
+                break;
+        }
+
+        text.Append("--").Append(mixed).Append("--\r\n");
+        var flags = random.Next(2) == 0 ? "S" : "";
+        return new SeedMessage(Encoding.UTF8.GetBytes(text.ToString()), date.AddSeconds(random.Next(5, 600)), flags);
+    }
+
+    /// <summary>A text part (its MIME header included) in UTF-8, or quoted-printable Latin-1, or base64 KOI8-R.</summary>
+    private static void AppendLegacyText(StringBuilder text, Random random, StringBuilder body)
+    {
+        switch (random.Next(3))
+        {
+            case 0:
+                text.Append("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n").Append(body);
+                break;
+            case 1:
+                text.Append("Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+                text.Append(body.ToString().Replace("e", "=E9", StringComparison.Ordinal));
+                break;
+            default:
+                var russian = "Добрый день, коллеги.\r\n" + body;
+                AppendBase64(text.Append("Content-Type: text/plain; charset=koi8-r\r\nContent-Transfer-Encoding: base64\r\n\r\n"),
+                    LegacyEncoding("koi8-r").GetBytes(russian));
+                break;
+        }
+    }
+
+    private static (string Address, string Header) Mailbox(Random random, bool anyCharset = false)
     {
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
@@ -202,7 +289,7 @@ internal static class MessageCorpus
         }
         else if (name.Any(c => c > 0x7e))
         {
-            header = $"{EncodedWord(name, random)} <{address}>";
+            header = $"{EncodedWord(name, random, anyCharset)} <{address}>";
         }
         else
         {
@@ -212,7 +299,7 @@ internal static class MessageCorpus
         return (address, header);
     }
 
-    private static void AppendAddressList(StringBuilder text, string field, Random random, int count)
+    private static void AppendAddressList(StringBuilder text, string field, Random random, int count, bool anyCharset = false)
     {
         text.Append(field).Append(": ");
         for (var i = 0; i < count; i++)
@@ -222,18 +309,18 @@ internal static class MessageCorpus
                 text.Append(",\r\n ");
             }
 
-            text.Append(Mailbox(random).Header);
+            text.Append(Mailbox(random, anyCharset).Header);
         }
 
         text.Append("\r\n");
     }
 
-    private static string Subject(Random random, bool isReply)
+    private static string Subject(Random random, bool isReply, bool anyCharset = false)
     {
         string subject;
-        if (random.Next(4) == 0)
+        if (random.Next(anyCharset ? 2 : 4) == 0)
         {
-            subject = EncodedWord(ForeignSubjects[random.Next(ForeignSubjects.Length)], random);
+            subject = EncodedWord(ForeignSubjects[random.Next(ForeignSubjects.Length)], random, anyCharset);
         }
         else
         {
@@ -254,16 +341,31 @@ internal static class MessageCorpus
         return isReply ? (random.Next(3) == 0 ? "Fwd: " : "Re: ") + subject : subject;
     }
 
-    /// <summary>An RFC 2047 encoded word, base64 or quoted-printable.</summary>
-    private static string EncodedWord(string value, Random random)
+    /// <summary>
+    /// An RFC 2047 encoded word, base64 or quoted-printable; in UTF-8, or with <paramref name="anyCharset"/> in a
+    /// legacy charset that can spell the text, when there is one.
+    /// </summary>
+    private static string EncodedWord(string value, Random random, bool anyCharset = false)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        if (random.Next(2) == 0)
+        var charset = "UTF-8";
+        if (anyCharset)
         {
-            return $"=?UTF-8?B?{Convert.ToBase64String(bytes)}?=";
+            var fitting = LegacyCharsets.Where(c => CanEncode(c, value)).ToList();
+            if (fitting.Count > 0 && random.Next(4) != 0)
+            {
+                charset = fitting[random.Next(fitting.Count)];
+            }
         }
 
-        var q = new StringBuilder("=?UTF-8?Q?");
+        var bytes = charset == "UTF-8" ? Encoding.UTF8.GetBytes(value) : LegacyEncoding(charset).GetBytes(value);
+
+        // ISO-2022-JP switches character sets with escape sequences, which Q encoding would spell badly: always B.
+        if (random.Next(2) == 0 || charset == "ISO-2022-JP")
+        {
+            return $"=?{charset}?B?{Convert.ToBase64String(bytes)}?=";
+        }
+
+        var q = new StringBuilder("=?").Append(charset).Append("?Q?");
         foreach (var b in bytes)
         {
             if (b == (byte)' ')
@@ -281,6 +383,43 @@ internal static class MessageCorpus
         }
 
         return q.Append("?=").ToString();
+    }
+
+    private static readonly string[] LegacyCharsets =
+        ["ISO-8859-1", "ISO-8859-2", "ISO-8859-7", "ISO-8859-9", "windows-1252", "KOI8-R", "ISO-2022-JP", "GB2312"];
+
+    // The legacy code pages (KOI8-R, ISO-2022-JP, GB2312 …) are not in .NET's default set.
+    private static readonly bool CodePagesRegistered = RegisterCodePages();
+
+    private static bool RegisterCodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    }
+
+    private static Encoding LegacyEncoding(string charset) => CodePagesRegistered
+        ? Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+        : throw new InvalidOperationException("The code pages are not registered.");
+
+    private static bool CanEncode(string charset, string value)
+    {
+        try
+        {
+            return LegacyEncoding(charset).GetString(LegacyEncoding(charset).GetBytes(value)) == value;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static void AppendBase64(StringBuilder text, byte[] bytes)
+    {
+        var base64 = Convert.ToBase64String(bytes);
+        for (var i = 0; i < base64.Length; i += 76)
+        {
+            text.Append(base64, i, Math.Min(76, base64.Length - i)).Append("\r\n");
+        }
     }
 
     private static string Ascii(string value)
@@ -336,16 +475,20 @@ internal static class MessageCorpus
         text.Append("--").Append(boundary).Append("--\r\n");
     }
 
-    private static void AppendAttachment(StringBuilder text, string boundary, Random random, int size)
+    private static void AppendAttachment(StringBuilder text, string boundary, Random random, int size, bool anyCharset = false)
     {
-        var (name, type) = random.Next(4) switch
+        var (name, type) = random.Next(anyCharset ? 6 : 4) switch
         {
             0 => ("report.pdf", "application/pdf"),
             1 => ("photo.jpg", "image/jpeg"),
             2 => ("Übersicht März.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            _ => ("archive.zip", "application/zip"),
+            3 => ("archive.zip", "application/zip"),
+            4 => ("Отчёт за квартал.pdf", "application/pdf"),
+            _ => ("会議の資料.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         };
-        var encodedName = name.Any(c => c > 0x7e) ? $"\"=?UTF-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(name))}?=\"" : $"\"{name}\"";
+        var encodedName = name.Any(c => c > 0x7e)
+            ? anyCharset ? $"\"{EncodedWord(name, random, anyCharset)}\"" : $"\"=?UTF-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(name))}?=\""
+            : $"\"{name}\"";
         text.Append("--").Append(boundary).Append("\r\nContent-Type: ").Append(type).Append("; name=").Append(encodedName)
             .Append("\r\nContent-Disposition: attachment; filename=").Append(encodedName)
             .Append("\r\nContent-Transfer-Encoding: base64\r\n\r\n");

@@ -9,9 +9,11 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), noop-ours (sequential
-/// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
+/// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot, every header's name and value read), flags-ours
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
-/// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each), list-ours, list-mailkit
+/// headers-raw (the same FETCH through a raw socket), download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each),
+/// getmessage-ours, getmessage-mailkit, getmessage-raw (the same 100, each parsed: GetMessageAsync; the raw socket counts bytes),
+/// bodies-ours, bodies-mailkit, bodies-raw (the same 100 in one UID FETCH, each parsed by MimeKit), list-ours, list-mailkit
 /// (the 5,000-mailbox LIST, one segment; an item is a mailbox). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
 internal static class LoopRun
@@ -20,7 +22,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -28,8 +30,9 @@ internal static class LoopRun
         var script = new ReplayScript(CaptureData.FetchSummaries(), CaptureData.List());
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
-        var downloads = workload.StartsWith("download-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        var downloads = workload.StartsWith("download-", StringComparison.Ordinal) || workload.StartsWith("getmessage-", StringComparison.Ordinal)
+            || workload.StartsWith("bodies-", StringComparison.Ordinal);
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
@@ -46,6 +49,11 @@ internal static class LoopRun
             "headers-mailkit" => async () =>
             {
                 await Ops.MailKitHeadersAsync(inbox!);
+                return CaptureData.Messages;
+            },
+            "headers-raw" => async () =>
+            {
+                await Ops.RawHeadersAsync(rawServer!);
                 return CaptureData.Messages;
             },
             "flags-ours" => async () => await Ops.OursFlagsAsync(oursServer!, 100, 1),
@@ -71,6 +79,36 @@ internal static class LoopRun
             "download-mailkit" => async () =>
             {
                 await Ops.MailKitDownloadEachAsync(inbox!, 100);
+                return 100;
+            },
+            "getmessage-ours" => async () =>
+            {
+                await Ops.OursGetMessageEachAsync(oursServer!, 100);
+                return 100;
+            },
+            "getmessage-mailkit" => async () =>
+            {
+                await Ops.MailKitGetMessageEachAsync(inbox!, 100);
+                return 100;
+            },
+            "getmessage-raw" => async () =>
+            {
+                await Ops.RawDownloadEachAsync(rawServer!, 100);
+                return 100;
+            },
+            "bodies-ours" => async () =>
+            {
+                await Ops.OursBodiesParsedAsync(oursServer!, 100);
+                return 100;
+            },
+            "bodies-mailkit" => async () =>
+            {
+                await Ops.MailKitBodiesParsedAsync(inbox!, 100);
+                return 100;
+            },
+            "bodies-raw" => async () =>
+            {
+                await Ops.RawDownloadBulkAsync(rawServer!, 100);
                 return 100;
             },
             "noop8-server" => async () => await Ops.OursNoopsAsync(oursServer!, 1600, tasks: 8),
@@ -99,6 +137,7 @@ internal static class LoopRun
         using var sampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
         sampler?.Start();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -114,6 +153,7 @@ internal static class LoopRun
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         sampler?.Stop();
         sampler?.Report(items);
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
@@ -123,6 +163,9 @@ internal static class LoopRun
         // On a shared machine the mean moves with the neighbours' load; the median and the fastest run move less.
         runTimes.Sort();
         Console.WriteLine($"{workload}: median run {runTimes[runTimes.Count / 2]:F2} ms, fastest {runTimes[0]:F2} ms");
+
+        // This process's CPU time (all its threads, GC included; not the server's): moves less with the neighbours' load than wall time.
+        Console.WriteLine($"{workload}: {cpu.TotalMilliseconds / runs:F1} ms of this process's CPU per run");
 
         // Anything the connection still holds once the caller dropped every result.
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);

@@ -144,15 +144,17 @@ internal static class QuickRun
 
         await Step("server FETCH BODY.PEEK[HEADER]", async () =>
         {
-            var oursFields = await Ops.OursHeadersAsync(ours, Messages);
-            var mailKitFields = await Ops.MailKitHeadersAsync(inbox);
-            Compare.Equal("header fields", mailKitFields, oursFields, "");
+            var oursTally = await Ops.OursHeadersAsync(ours, Messages);
+            var mailKitTally = await Ops.MailKitHeadersAsync(inbox);
+            Compare.Equal("header fields", mailKitTally.Fields, oursTally.Fields, "");
+            Compare.Equal("checksum of every header's field and decoded value", mailKitTally.Checksum, oursTally.Checksum, "");
+            var (oursFields, mailKitFields) = (oursTally.Fields, mailKitTally.Fields);
 
             // The raw row must read at least every header section (the MB/s column's payload), framing on top.
             var rawBytes = await Ops.RawHeadersAsync(raw);
             var sections = MessageCorpus.Summaries(Messages).Sum(m => (long)PayloadSizes.HeaderLength(m.Content));
             return rawBytes > sections
-                ? $"ours {oursFields:N0} | MailKit {mailKitFields:N0} header fields in {Messages} messages; raw {rawBytes:N0} bytes for {sections:N0} of sections"
+                ? $"ours {oursFields:N0} | MailKit {mailKitFields:N0} header fields in {Messages} messages, same names and values; raw {rawBytes:N0} bytes for {sections:N0} of sections"
                 : throw new InvalidOperationException($"raw: {rawBytes:N0} bytes, fewer than the {sections:N0} bytes of the header sections");
         });
 
@@ -188,6 +190,31 @@ internal static class QuickRun
             Compare.Equal("MailKit bytes", server.LargeBytes, m, "");
             RawCoversMessages(r, server.LargeBytes);
             return Compare.Equal("ours bytes", server.LargeBytes, o, $"ours {o:N0} | MailKit {m:N0} bytes; raw {r:N0} bytes");
+        });
+
+        // Parsed bodies: the same messages from both libraries (Message-Id, subject, parts, decoded sizes), and the
+        // timed rows' cheaper checksum (sizes as MimeKit kept them) equal too.
+        await Step($"server bodies parsed {Downloads}, one FETCH for all", async () =>
+        {
+            var o = await Ops.OursBodiesParsedAsync(oursLarge, Downloads, decode: true);
+            var m = await Ops.MailKitBodiesParsedAsync(large, Downloads, decode: true);
+            Compare.Equal("parsed messages (decoded)", m, o, "");
+            Compare.Equal("parsed messages", await Ops.MailKitBodiesParsedAsync(large, Downloads), await Ops.OursBodiesParsedAsync(oursLarge, Downloads), "");
+            var r = await Ops.RawDownloadBulkAsync(rawLarge, Downloads);
+            RawCoversMessages(r, server.LargeBytes);
+            return $"ours | MailKit: {Downloads} messages, same ids, subjects, parts and decoded sizes; raw {r:N0} bytes";
+        });
+
+        await Step($"server bodies parsed {Downloads}, one FETCH each", async () =>
+        {
+            var o = await Ops.OursGetMessageEachAsync(oursLarge, Downloads, decode: true);
+            var m = await Ops.MailKitGetMessageEachAsync(large, Downloads, decode: true);
+            Compare.Equal("GetMessageAsync messages (decoded)", m, o, "");
+            Compare.Equal("GetMessageAsync messages", await Ops.MailKitGetMessageEachAsync(large, Downloads), await Ops.OursGetMessageEachAsync(oursLarge, Downloads), "");
+            Compare.Equal("one FETCH each against one for all", await Ops.MailKitBodiesParsedAsync(large, Downloads, decode: true), o, "");
+            var r = await Ops.RawDownloadEachAsync(rawLarge, Downloads);
+            RawCoversMessages(r, server.LargeBytes);
+            return $"ours | MailKit: {Downloads} messages, same ids, subjects, parts and decoded sizes; raw {r:N0} bytes";
         });
 
         await Step("server STORE flags", async () =>

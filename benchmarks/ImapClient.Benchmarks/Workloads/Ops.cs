@@ -1,6 +1,7 @@
 using ImapClient.Benchmarks.Wire;
 using MailKit;
 using MailKit.Net.Imap;
+using MimeKit;
 
 namespace ImapClient.Benchmarks.Workloads;
 
@@ -69,27 +70,30 @@ internal static class Ops
     /// <summary>The upper bound: the same FETCH, reading the bytes and nothing else. Returns the byte count.</summary>
     public static Task<long> RawSummariesAsync(RawImapClient raw) => raw.CountAsync("FETCH 1:* " + SummaryItems);
 
-    /// <summary>BODY.PEEK[HEADER] of every message, each parsed into a MimeKit HeaderList. Returns the header fields.</summary>
-    public static async Task<long> OursHeadersAsync(ImapConnection imap, int count)
+    /// <summary>
+    /// BODY.PEEK[HEADER] of every message, each parsed into a MimeKit HeaderList, and every header of every list
+    /// read: its field name and its decoded value. Returns the fields and a checksum of what was read.
+    /// </summary>
+    public static async Task<HeaderTally> OursHeadersAsync(ImapConnection imap, int count)
     {
-        long fields = 0;
+        var tally = default(HeaderTally);
         foreach (var message in await imap.FetchAsync(SequenceSet.Range(1, (uint)count), Clients.OursHeaders))
         {
-            fields += message.Headers?.Count ?? throw new InvalidOperationException($"No header section for message {message.SequenceNumber}.");
+            tally = tally.Add(message.Headers ?? throw new InvalidOperationException($"No header section for message {message.SequenceNumber}."));
         }
 
-        return fields;
+        return tally;
     }
 
-    public static async Task<long> MailKitHeadersAsync(IMailFolder folder)
+    public static async Task<HeaderTally> MailKitHeadersAsync(IMailFolder folder)
     {
-        long fields = 0;
+        var tally = default(HeaderTally);
         foreach (var summary in await folder.FetchAsync(0, -1, Clients.MailKitHeaders))
         {
-            fields += summary.Headers?.Count ?? throw new InvalidOperationException($"No header section for message {summary.Index + 1}.");
+            tally = tally.Add(summary.Headers ?? throw new InvalidOperationException($"No header section for message {summary.Index + 1}."));
         }
 
-        return fields;
+        return tally;
     }
 
     /// <summary>The upper bound for the header sections: the same FETCH, bytes counted only. Returns the byte count.</summary>
@@ -153,6 +157,60 @@ internal static class Ops
         await ((ImapFolder)folder).GetStreamsAsync(new UniqueIdRange(0, 1, (uint)count),
             async (_, _, _, stream, cancellationToken) => await stream.CopyToAsync(sink, cancellationToken));
         return sink.Count;
+    }
+
+    /// <summary>
+    /// One UID FETCH BODY.PEEK[] for all messages, each body parsed by MimeKit straight from the connection as it
+    /// arrives. Returns a checksum of the parsed messages (<see cref="MessageTally"/>).
+    /// </summary>
+    public static async Task<long> OursBodiesParsedAsync(ImapConnection imap, int count, bool decode = false)
+    {
+        long tally = 0;
+        var request = new FetchRequest(FetchItems.Uid).AddBodySection(string.Empty);
+        await foreach (var body in imap.UidFetchStreamAsync(SequenceSet.Range(1, (uint)count), request))
+        {
+            tally += MessageTally.Of(await MimeMessage.LoadAsync(body.Content), decode);
+        }
+
+        return tally;
+    }
+
+    /// <summary>
+    /// MailKit's one command for many bodies: GetStreams, whose callback gets each body in memory (MailKit has read
+    /// the literal whole by then), so MimeKit's synchronous parser is the fast choice there.
+    /// </summary>
+    public static async Task<long> MailKitBodiesParsedAsync(IMailFolder folder, int count, bool decode = false)
+    {
+        long tally = 0;
+        await ((ImapFolder)folder).GetStreamsAsync(new UniqueIdRange(0, 1, (uint)count), (_, _, _, stream, _) =>
+        {
+            tally += MessageTally.Of(MimeMessage.Load(stream), decode);
+            return Task.CompletedTask;
+        });
+        return tally;
+    }
+
+    /// <summary>One UID FETCH BODY.PEEK[] per message through GetMessageAsync. Returns the checksum of the messages.</summary>
+    public static async Task<long> OursGetMessageEachAsync(ImapConnection imap, int count, bool decode = false)
+    {
+        long tally = 0;
+        for (uint uid = 1; uid <= count; uid++)
+        {
+            tally += MessageTally.Of(await imap.GetMessageAsync(uid), decode);
+        }
+
+        return tally;
+    }
+
+    public static async Task<long> MailKitGetMessageEachAsync(IMailFolder folder, int count, bool decode = false)
+    {
+        long tally = 0;
+        for (uint uid = 1; uid <= count; uid++)
+        {
+            tally += MessageTally.Of(await folder.GetMessageAsync(new UniqueId(uid)), decode);
+        }
+
+        return tally;
     }
 
     /// <summary>STORE +FLAGS or -FLAGS (\Flagged) on all messages, not silent. Returns the FETCH responses received.</summary>
@@ -242,6 +300,58 @@ internal static class Ops
         }
 
         return count;
+    }
+}
+
+/// <summary>
+/// What was read from header lists: the field count and a checksum of every field name and decoded value (string
+/// hashes, so only comparable within one process: the quick run compares both libraries in one).
+/// </summary>
+internal readonly record struct HeaderTally(long Fields, long Checksum)
+{
+    public HeaderTally Add(MimeKit.HeaderList headers)
+    {
+        var (fields, checksum) = (Fields, Checksum);
+        foreach (var header in headers)
+        {
+            fields++;
+            checksum += (header.Field.GetHashCode() * 31L) + header.Value.GetHashCode();
+        }
+
+        return new HeaderTally(fields, checksum);
+    }
+}
+
+/// <summary>
+/// A checksum of a parsed message: its Message-Id, subject, number of parts (message/rfc822 parts entered), and each
+/// leaf part's content size: as MimeKit kept it, or with <c>decode</c> decoded (base64, quoted-printable), which the
+/// quick run does and the timed rows do not (decoding is MimeKit's work whichever library fetched the bytes).
+/// </summary>
+internal static class MessageTally
+{
+    public static long Of(MimeKit.MimeMessage message, bool decode)
+    {
+        long tally = (message.MessageId?.GetHashCode() ?? 0) + (message.Subject?.GetHashCode() ?? 0);
+        using var iterator = new MimeKit.MimeIterator(message);
+        while (iterator.MoveNext())
+        {
+            tally += 1L << 32;
+            if (iterator.Current is MimeKit.MimePart { Content: { } content })
+            {
+                if (decode)
+                {
+                    var sink = new CountingStream();
+                    content.DecodeTo(sink);
+                    tally += sink.Count;
+                }
+                else
+                {
+                    tally += content.Stream?.Length ?? 0;
+                }
+            }
+        }
+
+        return tally;
     }
 }
 

@@ -156,12 +156,22 @@ public sealed class FetchedMessage
         _message = null;
     }
 
-    /// <summary>Parses the header section ahead of the first read; one MimeKit cannot parse is left for <see cref="Headers"/> to report.</summary>
+    /// <summary>
+    /// Parses the header section ahead of the first read, its values decoded too (MimeKit keeps a header's decoded
+    /// value once made): on the reader loop this overlaps the transfer of the rest of the FETCH, where the caller
+    /// would otherwise decode every value after it. One MimeKit cannot parse is left for <see cref="Headers"/> to report.
+    /// </summary>
     internal void PrepareHeaders(ReadOnlyMemory<byte> section)
     {
         try
         {
-            _headers = HeaderSectionParser.Parse(section, _quirks);
+            var headers = HeaderSectionParser.Parse(section, _quirks);
+            foreach (var header in headers)
+            {
+                _ = header.Value;
+            }
+
+            _headers = headers;
         }
         catch (ImapProtocolException)
         {
