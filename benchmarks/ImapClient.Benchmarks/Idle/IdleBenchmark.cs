@@ -140,28 +140,28 @@ internal static class IdleBenchmark
 /// <summary>What one idle scenario process reports on its last line.</summary>
 internal sealed record IdleResult(
     string Library, int Connections, long HeapBytes, long WorkingSetBytes, int ThreadsBefore, int ThreadsAfter,
-    int Told, double FirstToldSeconds, double AllToldSeconds, bool Ok)
+    int Told, double FirstToldSeconds, double AllToldSeconds, double NotifyCpuMilliseconds, long NotifyAllocatedBytes, int NotifyCollections, bool Ok)
 {
     public double HeapPerConnection => (double)HeapBytes / Connections;
 
     public double WorkingSetPerConnection => (double)WorkingSetBytes / Connections;
 
     public const string TableHeader = """
-        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told | CPU while telling | allocated / connection while telling | GCs while telling |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
         """;
 
     public string TableRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s |");
+        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s | {NotifyCpuMilliseconds:F0} ms | {(double)NotifyAllocatedBytes / Connections:N0} B | {NotifyCollections} |");
 
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {(Ok ? "ok" : "failed")}");
+        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {NotifyCpuMilliseconds:F1} {NotifyAllocatedBytes} {NotifyCollections} {(Ok ? "ok" : "failed")}");
 
     public static IdleResult Parse(string line)
     {
         var p = line.Trim().Split(' ');
         var c = CultureInfo.InvariantCulture;
         return new IdleResult(p[1], int.Parse(p[2], c), long.Parse(p[3], c), long.Parse(p[4], c), int.Parse(p[5], c), int.Parse(p[6], c),
-            int.Parse(p[7], c), double.Parse(p[8], c), double.Parse(p[9], c), p[10] == "ok");
+            int.Parse(p[7], c), double.Parse(p[8], c), double.Parse(p[9], c), double.Parse(p[10], c), long.Parse(p[11], c), int.Parse(p[12], c), p[13] == "ok");
     }
 }

@@ -46,26 +46,47 @@ internal static class IdleScenario
         }
 
         await clients.AllIdlingAsync().WaitAsync(Patience);
-        // Let the last IDLE's continuations settle before measuring.
+        // Let the last IDLE's continuations settle before measuring; then what the idle connections cost in CPU.
         await Task.Delay(TimeSpan.FromSeconds(1));
+        using (var idleProcess = Process.GetCurrentProcess())
+        {
+            var idleCpu = idleProcess.TotalProcessorTime;
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            idleProcess.Refresh();
+            Console.Error.WriteLine($"idle {library}: {(idleProcess.TotalProcessorTime - idleCpu).TotalMilliseconds / 2:F0} ms CPU per second while idling");
+        }
+
         var (heapIdle, workingSetIdle, threadsIdle) = Snapshot();
         Console.Error.WriteLine($"idle {library}: all in IDLE; heap +{(heapIdle - heapBefore) / 1024.0 / connections:F1} KiB per connection");
+        if (Environment.GetEnvironmentVariable("IDLE_HOLD_SECONDS") is { } hold)
+        {
+            // For a heap snapshot (dotnet-gcdump collect -p PID) of the connections while they idle.
+            Console.Error.WriteLine($"idle {library}: holding {hold} s, pid {Environment.ProcessId}");
+            await Task.Delay(TimeSpan.FromSeconds(double.Parse(hold, CultureInfo.InvariantCulture)));
+        }
+
 
         // The new message, from a connection that is neither library's.
         await using (var raw = await RawImapClient.ConnectAsync(host, port))
         {
             await raw.LoginAsync(user, password);
             var message = Encoding.ASCII.GetBytes("From: new@example.org\r\nSubject: new mail\r\n\r\nhello\r\n");
+            using var self = Process.GetCurrentProcess();
+            var (cpuBefore, allocatedBefore, collectionsBefore) = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
             var append = Stopwatch.StartNew();
             clients.StartClock(append);
             await raw.RunAsync($"APPEND INBOX {{{message.Length}+}}\r\n{Encoding.ASCII.GetString(message)}");
             var allTold = await clients.AllToldAsync().WaitAsync(Patience).ContinueWith(t => t.IsCompletedSuccessfully);
+            self.Refresh();
+            var (cpu, allocated, collections) = ((self.TotalProcessorTime - cpuBefore).TotalMilliseconds,
+                GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
+            Console.Error.WriteLine($"idle {library}: while telling: {cpu:F0} ms CPU, {allocated / (double)connections:F0} B allocated per connection, {collections} GCs");
             await raw.RunAsync("LOGOUT");
             var told = clients.Told;
             Console.Error.WriteLine($"idle {library}: {told} of {connections} told; first {clients.FirstTold:F3} s, last {clients.LastTold:F3} s");
             await clients.CloseAllAsync();
             return new IdleResult(library, connections, heapIdle - heapBefore, workingSetIdle - workingSetBefore, threadsBefore, threadsIdle,
-                told, clients.FirstTold, clients.LastTold, allTold && told == connections);
+                told, clients.FirstTold, clients.LastTold, cpu, allocated, collections, allTold && told == connections);
         }
     }
 
