@@ -18,6 +18,7 @@ internal static class QuickRun
     private const int Messages = 200;
     private const int Downloads = 20;
     private const int Noops = 80;
+    private const int IdleConnections = 20;
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync()
@@ -262,6 +263,24 @@ internal static class QuickRun
             var m = await Ops.MailKitFlagsAsync(inbox, rounds: 3);
             Compare.Equal("MailKit flags", Messages * 3, m, "");
             return Compare.Equal("ours flags", Messages * 3, o, $"ours {o} | MailKit {m} flag sets");
+        });
+
+        await Step($"idle connections, {IdleConnections} per library", async () =>
+        {
+            // Each library in its own process, one after the other, against one Dovecot, as the idle mode runs them.
+            var results = await Idle.IdleBenchmark.RunAllAsync(IdleConnections, ["ours", "mailkit"], _ => { });
+            foreach (var r in results)
+            {
+                Compare.Equal($"{r.Library} connections told of the new message", IdleConnections, r.Told, "");
+                if (!r.Ok)
+                {
+                    throw new InvalidOperationException($"{r.Library}: the run failed ({r.Told} of {r.Connections} told)");
+                }
+            }
+
+            var (o, m) = (results[0], results[1]);
+            return $"all told; heap per connection ours {o.HeapPerConnection / 1024:F1} KiB | MailKit {m.HeapPerConnection / 1024:F1} KiB; "
+                + $"all told after ours {o.AllToldSeconds:F2} s | MailKit {m.AllToldSeconds:F2} s";
         });
 
         Console.WriteLine($"quick: {(failures == 0 ? "all workloads ok" : $"{failures} workload(s) FAILED")} in {clock.Elapsed.TotalSeconds:F1} s");

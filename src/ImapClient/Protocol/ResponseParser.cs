@@ -348,7 +348,7 @@ internal static class ResponseParser
             atoms.Add(ReadCapabilityAtom(ref reader));
         }
 
-        return new ImapCapabilities(atoms);
+        return CapabilityCache.Get(atoms);
     }
 
     private static string ReadCapabilityAtom(ref ImapReader reader)

@@ -12,6 +12,9 @@ internal sealed class DeflateDuplexStream : Stream
     private readonly DeflateStream _inflater;
     private readonly DeflateStream _deflater;
 
+    // Bytes that arrived before the switch are input the decompressor has not seen yet.
+    private bool _inflaterMayHaveMore;
+
     /// <param name="inner">The connection (socket or TLS stream); owned: disposed with this stream.</param>
     /// <param name="alreadyRead">Compressed bytes that were read from <paramref name="inner"/> before the switch.</param>
     public DeflateDuplexStream(Stream inner, ReadOnlyMemory<byte> alreadyRead)
@@ -19,6 +22,7 @@ internal sealed class DeflateDuplexStream : Stream
         _inner = inner;
         _inflater = new DeflateStream(new PrefixedReadStream(alreadyRead, inner), CompressionMode.Decompress, leaveOpen: true);
         _deflater = new DeflateStream(inner, CompressionLevel.Fastest, leaveOpen: true);
+        _inflaterMayHaveMore = !alreadyRead.IsEmpty;
     }
 
     public override bool CanRead => true;
@@ -31,13 +35,33 @@ internal sealed class DeflateDuplexStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => _inflater.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var read = _inflater.Read(buffer, offset, count);
+        _inflaterMayHaveMore = read == count;
+        return read;
+    }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _inflater.ReadAsync(buffer, cancellationToken);
+    /// <remarks>
+    /// A zero-byte read (the pipe's wait for data on an idle connection) waits on the connection itself when the
+    /// decompressor has nothing left to give: DeflateStream would otherwise read into its own 8 KiB buffer, and the
+    /// TLS stream under it would keep its buffer too. The decompressor has nothing left when its last read did not fill
+    /// the caller's buffer: zlib stops only when its input or its output space runs out.
+    /// </remarks>
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.IsEmpty && !_inflaterMayHaveMore)
+        {
+            return await _inner.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        var read = await _inflater.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _inflaterMayHaveMore = read == buffer.Length;
+        return read;
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inflater.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Write(byte[] buffer, int offset, int count) => _deflater.Write(buffer, offset, count);
 

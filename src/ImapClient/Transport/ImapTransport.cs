@@ -16,9 +16,14 @@ internal sealed class ImapTransport : IAsyncDisposable
     public ImapTransport(Stream stream)
     {
         _stream = stream;
-        // Big reads for big FETCHes (fewer receive calls); the pipe returns its segments to the pool once consumed,
-        // so an idle connection holds none of it.
-        Input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 8 * 1024, leaveOpen: true));
+        // Big reads for big FETCHes (fewer receive calls). The reader loop always has a read pending, and a pending
+        // read holds the buffer it reads into: with a zero-byte read first, it waits for data holding nothing and
+        // rents the 64 KiB only once bytes are there; once they are consumed the segment goes back to the pool. So an
+        // idle connection (IDLE, or between commands) holds no read buffer. Every stream below must pass a zero-byte
+        // read through as "wait for data, consume nothing": sockets and SslStream do (SslStream also returns its own
+        // buffer while it has nothing decrypted), and so do FirstBytesStream and DeflateDuplexStream.
+        Input = PipeReader.Create(stream, new StreamPipeReaderOptions(
+            bufferSize: 64 * 1024, minimumReadSize: 8 * 1024, leaveOpen: true, useZeroByteReads: true));
         Output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         Tls = stream as SslStream;
         if (Tls is { IsAuthenticated: true } tls)
