@@ -18,8 +18,13 @@ public sealed class FetchedBody : IAsyncDisposable
 
     /// <summary>
     /// The message's other items: those the server sent before the body are there at once (UID usually is); those
-    /// sent after it are added by the time the next <c>MoveNextAsync</c> of the enumeration completes.
+    /// sent after it are set on this same object before <see cref="Content"/> reports its end (a read returns 0), and
+    /// so also before the next <c>MoveNextAsync</c> of the enumeration completes. Read them after the body.
     /// </summary>
+    /// <remarks>
+    /// When one response carries several bodies, the items between two of them are set before the first one's end,
+    /// and the items after the last one before the last one's end.
+    /// </remarks>
     public FetchedMessage Message { get; }
 
     /// <summary>The message sequence number.</summary>

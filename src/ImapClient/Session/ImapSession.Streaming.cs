@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text;
+using ImapClient.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Protocol;
 using ImapClient.Transport;
@@ -22,7 +22,9 @@ internal sealed partial class ImapSession
     private BodyReadStream? _previousBody;
     private Pipe? _bodyPipe;
     private StreamedLiteral? _literal;
-    private byte[]? _pendingPrefix;
+    private PipeWriter? _heldBody;
+    private StreamingFetchCommand? _streamOwner;
+    private bool _modSeqApplied;
 
     /// <summary>True while a streaming FETCH is in flight: only then does the scanner stop at literals.</summary>
     private bool StreamingWanted => Volatile.Read(ref _streamingCommands) > 0;
@@ -50,31 +52,28 @@ internal sealed partial class ImapSession
         }
     }
 
-    private async ValueTask<bool> TryStartStreamingAsync(ReadOnlySequence<byte> prefix, long length)
+    /// <summary>
+    /// At a literal's announcement while a streaming FETCH is in flight: the FETCH reader walks the response up to it,
+    /// and when it is the value of a body section a streaming command wants, the literal is handed to that command's
+    /// consumer. False when it is not (another literal, or a FETCH nobody streams): the scanner then goes on and the
+    /// literal is buffered with the rest of the response, which the FETCH reader finishes where it stopped.
+    /// </summary>
+    private async ValueTask<bool> TryStreamBodyAsync(ReadOnlySequence<byte> buffer, long length, long literalLength)
     {
-        var full = WithPendingPrefix(prefix, consume: false);
-        if (!FetchParser.TryParseBodyPrefix(full, _limits, out var message, out var name, out var section, out var origin))
+        if (!_fetch.TryReachBodyLiteral(buffer, length, _arena))
         {
             return false;
         }
 
-        StreamingFetchCommand? owner = null;
-        lock (_inflightLock)
-        {
-            foreach (var command in _inflight)
-            {
-                if (command is StreamingFetchCommand streaming && streaming.Wants(message))
-                {
-                    owner = streaming;
-                    break;
-                }
-            }
-        }
-
+        var message = _fetch.Message;
+        var owner = _streamOwner ?? FindStreamOwner(message);
         if (owner is null)
         {
             return false;
         }
+
+        // A body before this one in the same response ends here: its consumer must be able to finish it.
+        ReleaseHeldBody(null);
 
         // One body at a time: the next starts only when the caller has finished with the last (or the connection
         // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message.
@@ -96,26 +95,116 @@ internal sealed partial class ImapSession
             }
         }
 
-        // The items before the body were parsed here, not by DispatchFetch: they reach the mailbox state the same way
-        // (a MODSEQ beside a streamed body moves HIGHESTMODSEQ as it does beside a buffered one).
-        _mailbox?.ApplyFetch(message);
+        _fetch.PassStreamedLiteral();
+        _streamOwner = owner;
 
-        LogReceived(full);
+        // The items before the body reach the mailbox state before the body is handed over (a MODSEQ beside a
+        // streamed body moves HIGHESTMODSEQ as it does beside a buffered one); those after it at the response's end.
+        ApplyStreamedItems(message);
+        LogReceived(buffer.Slice(0, length));
+        OnBytesReceived(length);
         var pipe = NextBodyPipe();
         var content = new BodyReadStream(pipe.Reader);
         _previousBody = content;
-        owner.Publish(new FetchedBody(message, name, section, origin, length, content));
-        _literal = new StreamedLiteral(pipe.Writer, length);
-
-        // What follows the literal is the rest of the same FETCH response; it is parsed with this in front of it.
-        _pendingPrefix = Encoding.ASCII.GetBytes($"* {message.SequenceNumber} FETCH (");
-        if (length == 0)
+        var literal = _fetch.Literal;
+        owner.Publish(new FetchedBody(message, literal.Name, literal.Section, literal.Origin, literalLength, content));
+        _literal = new StreamedLiteral(pipe.Writer, literalLength);
+        if (literalLength == 0)
         {
-            pipe.Writer.Complete();
-            _literal = null;
+            HoldBody(_literal);
         }
 
         return true;
+    }
+
+    private StreamingFetchCommand? FindStreamOwner(FetchedMessage itemsSoFar)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command is StreamingFetchCommand streaming && streaming.Wants(itemsSoFar))
+                {
+                    return streaming;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The rest of a FETCH response the FETCH reader was walking (after a streamed body, or buffered after a literal
+    /// it could not stream) arrived whole: its items go into the same message, the message reaches the mailbox state
+    /// and its command, and only then does a streamed body of it report its end, so a consumer that read the body to
+    /// its end sees every item of the response.
+    /// </summary>
+    private void FinishFetchResponse(ReadOnlySequence<byte> buffer, long length)
+    {
+        var rest = buffer.Slice(0, length);
+        OnBytesReceived(length);
+        LogReceived(rest);
+        var owner = _streamOwner;
+        _streamOwner = null;
+        var number = _fetch.Message.SequenceNumber;
+        FetchedMessage message;
+        try
+        {
+            message = _fetch.Finish(buffer, length, _arena);
+        }
+        catch (ImapProtocolException ex)
+        {
+            _modSeqApplied = false;
+            ReleaseHeldBody(null);
+            ImapLog.UnparsableResponse(Logger, "FETCH", ex.Message);
+            DispatchUntagged(new ImapUnparsableResponse(null, number, "FETCH", ex));
+            return;
+        }
+
+        if (owner is null)
+        {
+            DispatchFetch(message);
+        }
+        else
+        {
+            ApplyStreamedItems(message);
+            owner.FinishMessage(message);
+        }
+
+        _modSeqApplied = false;
+        ReleaseHeldBody(null);
+    }
+
+    /// <summary>
+    /// The mailbox state takes a streamed message's items once each: those before the body when it is handed over,
+    /// the rest at the response's end (only MODSEQ concerns it today).
+    /// </summary>
+    private void ApplyStreamedItems(FetchedMessage message)
+    {
+        if (!_modSeqApplied && message.ModSeq is not null)
+        {
+            _modSeqApplied = true;
+            _mailbox?.ApplyFetch(message);
+        }
+    }
+
+    /// <summary>
+    /// A streamed literal was written whole: its stream reports its end only once the response's items after it are in
+    /// the message (<see cref="FinishFetchResponse"/>), or the next body of the same response starts.
+    /// </summary>
+    private void HoldBody(StreamedLiteral literal)
+    {
+        _heldBody = literal.Writer;
+        _literal = null;
+    }
+
+    /// <summary>Ends the stream of a body whose literal was written whole; with an error when the connection failed.</summary>
+    private void ReleaseHeldBody(Exception? failure)
+    {
+        if (Interlocked.Exchange(ref _heldBody, null) is { } writer)
+        {
+            writer.Complete(failure);
+        }
     }
 
     /// <summary>
@@ -180,8 +269,7 @@ internal sealed partial class ImapSession
         literal.Remaining -= chunk.Length;
         if (literal.Remaining == 0)
         {
-            await literal.Writer.CompleteAsync().ConfigureAwait(false);
-            _literal = null;
+            HoldBody(literal);
         }
 
         return buffer.Slice(chunk.Length);
@@ -209,7 +297,7 @@ internal sealed partial class ImapSession
     /// </summary>
     private void InterruptStreamedBody(TimeoutException timeout)
     {
-        if (Volatile.Read(ref _literal) is not null && Volatile.Read(ref _previousBody) is { } body)
+        if ((Volatile.Read(ref _literal) is not null || Volatile.Read(ref _heldBody) is not null) && Volatile.Read(ref _previousBody) is { } body)
         {
             body.Interrupt(timeout);
         }
@@ -225,33 +313,17 @@ internal sealed partial class ImapSession
     /// <summary>The reader loop ended (fault or close) in the middle of a literal: its consumer must not wait forever.</summary>
     private void FailStreamedLiteral()
     {
+        var failure = _fault ?? new ImapConnectionException("The connection ended in the middle of a message.");
         if (Interlocked.Exchange(ref _literal, null) is { } literal)
         {
-            literal.Writer.Complete(_fault ?? new ImapConnectionException("The connection ended in the middle of a message."));
+            literal.Writer.Complete(failure);
         }
+
+        // Its bytes all arrived, but not the end of its response: the items after it never will.
+        ReleaseHeldBody(failure);
+        _fetch.Reset();
+        _streamOwner = null;
     }
-
-    private ReadOnlySequence<byte> WithPendingPrefix(ReadOnlySequence<byte> response, bool consume = true)
-    {
-        if (_pendingPrefix is not { } prefix || !IsRestOfStreamedResponse(response))
-        {
-            return response;
-        }
-
-        if (consume)
-        {
-            _pendingPrefix = null;
-        }
-
-        var joined = new byte[prefix.Length + response.Length];
-        prefix.CopyTo(joined, 0);
-        response.CopyTo(joined.AsSpan(prefix.Length));
-        return new ReadOnlySequence<byte>(joined);
-    }
-
-    /// <summary>The rest after a streamed literal starts with a space or ')', never with a tag, '*' or '+'.</summary>
-    private static bool IsRestOfStreamedResponse(ReadOnlySequence<byte> response) =>
-        !response.IsEmpty && response.FirstSpan[0] is (byte)' ' or (byte)')';
 
     private sealed class StreamedLiteral(PipeWriter writer, long length)
     {
