@@ -2,7 +2,8 @@ namespace ImapClient;
 
 /// <summary>
 /// One body section of a streaming FETCH, handed over as it arrives. Read <see cref="Content"/> (or dispose it to
-/// skip the rest) before moving to the next message: the connection reads nothing else until then.
+/// skip the rest) before moving to the next message: unless another command is pending (then the rest is set aside,
+/// see <see cref="ImapConnection.FetchStreamAsync"/>), the connection reads no further until then.
 /// </summary>
 public sealed class FetchedBody : IAsyncDisposable
 {

@@ -17,12 +17,20 @@ internal sealed partial class ImapSession
     /// <summary>How much of a body may wait for its consumer before the reader stops reading the socket.</summary>
     private const long BodyBufferPause = 256 * 1024;
 
+    /// <summary>How much of the bodies set aside for other commands' sake may be kept in memory, all together.</summary>
+    private const long SpoolMemoryLimit = 1024 * 1024;
+
+    private readonly SpoolBudget _spoolBudget = new(SpoolMemoryLimit);
+    private TaskCompletionSource _nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _heldBack;
+
     private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _streamingCommands;
     private BodyReadStream? _previousBody;
     private Pipe? _bodyPipe;
     private StreamedLiteral? _literal;
     private PipeWriter? _heldBody;
+    private BodySpool? _heldSpool;
     private StreamingFetchCommand? _streamOwner;
     private bool _modSeqApplied;
 
@@ -43,13 +51,69 @@ internal sealed partial class ImapSession
         return SendAsync(command, started, cancellationToken);
     }
 
-    /// <summary>Keeps the count of streaming commands in flight; called under the in-flight lock.</summary>
+    /// <summary>Bodies set aside so other commands' answers could be read (tests look at it).</summary>
+    public SpoolBudget Spooling => _spoolBudget;
+
+    /// <summary>
+    /// Keeps the count of streaming commands in flight; called under the in-flight lock. Another command joining
+    /// while one streams wakes a reader loop that waits for the streaming consumer: its answer is behind the body.
+    /// </summary>
     private void TrackStreaming(ImapCommand command, int delta)
     {
         if (command is StreamingFetchCommand)
         {
             _streamingCommands += delta;
         }
+        else if (delta > 0)
+        {
+            NudgeStreamingReader();
+        }
+    }
+
+    /// <summary>
+    /// A command is held back until the commands it may not run beside complete (a STORE of a message the streaming
+    /// FETCH covers waits for that FETCH): that completion is behind the body too.
+    /// </summary>
+    private void NoteHeldBack(int delta)
+    {
+        if (Interlocked.Add(ref _heldBack, delta) > 0 && delta > 0)
+        {
+            NudgeStreamingReader();
+        }
+    }
+
+    private void NudgeStreamingReader()
+    {
+        if (Volatile.Read(ref _streamingCommands) > 0)
+        {
+            _nudge.TrySetResult();
+            Volatile.Read(ref _literal)?.Writer?.CancelPendingFlush();
+        }
+    }
+
+    /// <summary>
+    /// Whether a command other than the streaming ones is in flight or held back. Its answer (or the completion it
+    /// waits for) comes after the body the reader loop is at, so the loop must not wait for the streaming consumer,
+    /// who may be awaiting that very command: the rest of the body is set aside instead (<see cref="BodySpool"/>), in
+    /// memory up to a bound and then in a temporary file.
+    /// </summary>
+    private bool CommandsBehindTheBody()
+    {
+        if (Volatile.Read(ref _heldBack) > 0)
+        {
+            return true;
+        }
+
+        lock (_inflightLock)
+        {
+            return _inflight.Count > _streamingCommands;
+        }
+    }
+
+    private BodySpool NewSpool()
+    {
+        _spoolBudget.Spools++;
+        return new BodySpool(_spoolBudget);
     }
 
     /// <summary>
@@ -76,13 +140,22 @@ internal sealed partial class ImapSession
         ReleaseHeldBody(null);
 
         // One body at a time: the next starts only when the caller has finished with the last (or the connection
-        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message.
-        if (_previousBody is { } previous && !previous.Finished.IsCompleted)
+        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message. When
+        // another command waits for its answer, which is behind this body, the body is set aside instead.
+        BodySpool? setAside = null;
+        while (_previousBody is { } previous && !previous.Finished.IsCompleted)
         {
+            var nudged = _nudge.Task;
+            if (CommandsBehindTheBody())
+            {
+                setAside = NewSpool();
+                break;
+            }
+
             _waitingForReader = true;
             try
             {
-                await Task.WhenAny(previous.Finished, _faulted.Task).ConfigureAwait(false);
+                await Task.WhenAny(previous.Finished, _faulted.Task, nudged).ConfigureAwait(false);
             }
             finally
             {
@@ -92,6 +165,11 @@ internal sealed partial class ImapSession
             if (_fault is not null)
             {
                 return false;
+            }
+
+            if (nudged.IsCompleted)
+            {
+                _nudge = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
 
@@ -103,12 +181,23 @@ internal sealed partial class ImapSession
         ApplyStreamedItems(message);
         LogReceived(buffer.Slice(0, length));
         OnBytesReceived(length);
-        var pipe = NextBodyPipe();
-        var content = new BodyReadStream(pipe.Reader);
-        _previousBody = content;
+        Stream content;
+        if (setAside is not null)
+        {
+            content = setAside;
+            _literal = new StreamedLiteral(null, literalLength) { Spool = setAside };
+        }
+        else
+        {
+            var pipe = NextBodyPipe();
+            var body = new BodyReadStream(pipe.Reader);
+            _previousBody = body;
+            content = body;
+            _literal = new StreamedLiteral(pipe.Writer, literalLength);
+        }
+
         var literal = _fetch.Literal;
         owner.Publish(new FetchedBody(message, literal.Name, literal.Section, literal.Origin, literalLength, content));
-        _literal = new StreamedLiteral(pipe.Writer, literalLength);
         if (literalLength == 0)
         {
             HoldBody(_literal);
@@ -195,6 +284,7 @@ internal sealed partial class ImapSession
     private void HoldBody(StreamedLiteral literal)
     {
         _heldBody = literal.Writer;
+        _heldSpool = literal.Spool;
         _literal = null;
     }
 
@@ -205,6 +295,8 @@ internal sealed partial class ImapSession
         {
             writer.Complete(failure);
         }
+
+        Interlocked.Exchange(ref _heldSpool, null)?.Complete(failure);
     }
 
     /// <summary>
@@ -229,15 +321,24 @@ internal sealed partial class ImapSession
     {
         var literal = _literal!;
         var chunk = buffer.Slice(0, Math.Min(buffer.Length, literal.Remaining));
-        if (!literal.Skipping)
+        if (literal.Skipping)
+        {
+        }
+        else if (literal.Spool is { } spool)
+        {
+            // Set aside: the file's pace, not the caller's. A disposed stream wants no more.
+            literal.Skipping = !await spool.WriteAsync(chunk).ConfigureAwait(false);
+        }
+        else
         {
             // All of what arrived goes in before one flush: each flush may wake the consumer, a thread hop apiece.
+            var writer = literal.Writer!;
             foreach (var segment in chunk)
             {
-                literal.Writer.Write(segment.Span);
+                writer.Write(segment.Span);
             }
 
-            var flushing = literal.Writer.FlushAsync();
+            var flushing = writer.FlushAsync();
             FlushResult flush;
             if (flushing.IsCompleted)
             {
@@ -245,6 +346,12 @@ internal sealed partial class ImapSession
             }
             else
             {
+                if (CommandsBehindTheBody())
+                {
+                    // What was written is the consumer's already; only the wait is given up.
+                    writer.CancelPendingFlush();
+                }
+
                 _waitingForReader = true;
                 try
                 {
@@ -258,12 +365,27 @@ internal sealed partial class ImapSession
 
             if (flush.IsCanceled)
             {
-                // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
-                return buffer;
-            }
+                if (_fault is not null)
+                {
+                    // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
+                    return buffer;
+                }
 
-            // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
-            literal.Skipping = flush.IsCompleted;
+                // Another command joined: the rest of this body goes aside, after what the pipe holds.
+                if (CommandsBehindTheBody())
+                {
+                    var rest = NewSpool();
+                    _previousBody!.ContinueIn(rest);
+                    literal.Spool = rest;
+                    literal.Writer = null;
+                    await writer.CompleteAsync().ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
+                literal.Skipping = flush.IsCompleted;
+            }
         }
 
         literal.Remaining -= chunk.Length;
@@ -307,7 +429,7 @@ internal sealed partial class ImapSession
     private void CancelStreaming()
     {
         _faulted.TrySetResult();
-        Volatile.Read(ref _literal)?.Writer.CancelPendingFlush();
+        Volatile.Read(ref _literal)?.Writer?.CancelPendingFlush();
     }
 
     /// <summary>The reader loop ended (fault or close) in the middle of a literal: its consumer must not wait forever.</summary>
@@ -316,7 +438,8 @@ internal sealed partial class ImapSession
         var failure = _fault ?? new ImapConnectionException("The connection ended in the middle of a message.");
         if (Interlocked.Exchange(ref _literal, null) is { } literal)
         {
-            literal.Writer.Complete(failure);
+            literal.Writer?.Complete(failure);
+            literal.Spool?.Complete(failure);
         }
 
         // Its bytes all arrived, but not the end of its response: the items after it never will.
@@ -325,9 +448,12 @@ internal sealed partial class ImapSession
         _streamOwner = null;
     }
 
-    private sealed class StreamedLiteral(PipeWriter writer, long length)
+    /// <summary>A body literal on its way: into the shared body pipe (<see cref="Writer"/>) or set aside (<see cref="Spool"/>).</summary>
+    private sealed class StreamedLiteral(PipeWriter? writer, long length)
     {
-        public PipeWriter Writer { get; } = writer;
+        public PipeWriter? Writer { get; set; } = writer;
+
+        public BodySpool? Spool { get; set; }
 
         public long Remaining { get; set; } = length;
 
