@@ -86,7 +86,7 @@ internal sealed partial class ImapSession
     {
         if (Volatile.Read(ref _streamingCommands) > 0)
         {
-            _nudge.TrySetResult();
+            Volatile.Read(ref _nudge).TrySetResult();
             Volatile.Read(ref _literal)?.Writer?.CancelPendingFlush();
         }
     }
@@ -145,7 +145,7 @@ internal sealed partial class ImapSession
         BodySpool? setAside = null;
         while (_previousBody is { } previous && !previous.Finished.IsCompleted)
         {
-            var nudged = _nudge.Task;
+            var nudged = Volatile.Read(ref _nudge).Task;
             if (CommandsBehindTheBody())
             {
                 setAside = NewSpool();
@@ -169,7 +169,7 @@ internal sealed partial class ImapSession
 
             if (nudged.IsCompleted)
             {
-                _nudge = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _nudge, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             }
         }
 
@@ -419,10 +419,15 @@ internal sealed partial class ImapSession
     /// </summary>
     private void InterruptStreamedBody(TimeoutException timeout)
     {
-        if ((Volatile.Read(ref _literal) is not null || Volatile.Read(ref _heldBody) is not null) && Volatile.Read(ref _previousBody) is { } body)
+        var literal = Volatile.Read(ref _literal);
+        if ((literal?.Writer is not null || Volatile.Read(ref _heldBody) is not null) && Volatile.Read(ref _previousBody) is { } body)
         {
             body.Interrupt(timeout);
         }
+
+        // A body set aside gives what it has, then the timeout.
+        literal?.Spool?.Complete(timeout);
+        Volatile.Read(ref _heldSpool)?.Complete(timeout);
     }
 
     /// <summary>Called by Fault from any thread: a reader loop waiting on a slow consumer must wake up and end.</summary>

@@ -78,11 +78,19 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
         return true;
     }
 
-    /// <summary>The body ended (or, with <paramref name="failure"/>, will never end): the caller reads to here.</summary>
+    /// <summary>
+    /// The body ended (or, with <paramref name="failure"/>, will never end): the caller reads to here. The first call
+    /// counts (a timeout from the watchdog is not undone by the reader loop's end).
+    /// </summary>
     public void Complete(Exception? failure)
     {
         lock (_gate)
         {
+            if (_completed)
+            {
+                return;
+            }
+
             _completed = true;
             _failure = failure;
         }
@@ -170,7 +178,13 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
 
             if (_completed)
             {
-                return _failure is null ? 0 : throw new IOException(_failure.Message, _failure);
+                // What a pipe reader would throw: the failure itself (the connection's fault, or the timeout).
+                if (_failure is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+                }
+
+                return 0;
             }
 
             return -1;

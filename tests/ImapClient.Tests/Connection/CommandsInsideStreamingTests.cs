@@ -153,4 +153,64 @@ public class CommandsInsideStreamingTests(Delivery delivery)
         Assert.That(await loop.WaitAsync(Patience), Is.EqualTo(new[] { big.Length, big.Length }));
         Assert.That((imap.Spooling.Spools, imap.Spooling.Peak), Is.EqualTo((0, 0L)), "backpressure, not spooling");
     }
+
+    [Test]
+    public async Task A_connection_lost_while_a_body_is_set_aside_fails_its_reader_after_the_bytes_that_came()
+    {
+        await using var server = new ScriptedServer(delivery);
+        await using var imap = await ConnectAsync(server);
+        var big = Body('f', BigSize);
+        var sent = BigSize * 3 / 4;
+        var loop = Task.Run(async () =>
+        {
+            await foreach (var body in imap.UidFetchStreamAsync(SequenceSet.Range(1, 2), new FetchRequest(FetchItems.Uid).AddBodySection("")))
+            {
+                var store = imap.UidStoreAsync(SequenceSet.Single(1), StoreAction.Add, new MessageFlags(SystemFlags.Seen));
+                Exception? storeError = null;
+                try
+                {
+                    await store;
+                }
+                catch (ImapConnectionException ex)
+                {
+                    storeError = ex;
+                }
+
+                var buffer = new byte[8192];
+                var read = 0;
+                try
+                {
+                    int n;
+                    while ((n = await body.Content.ReadAsync(buffer)) > 0)
+                    {
+                        read += n;
+                    }
+                }
+                catch (ImapConnectionException ex)
+                {
+                    return (storeError, (Exception?)ex, read);
+                }
+
+                return (storeError, null, read);
+            }
+
+            return (null, null, 0);
+        });
+
+        var tag = await server.ExpectCommandAsync("UID FETCH 1:2 (UID BODY.PEEK[])");
+        await server.SendAsync($"* 1 FETCH (UID 1 BODY[] {{{big.Length}}}\r\n" + big[..sent]);
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        while (imap.Spooling.Spools == 0 && real.Elapsed < Patience)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(imap.Spooling.Spools, Is.EqualTo(1), "the STORE, held back behind the FETCH, made the rest go aside");
+        server.ToClient.Complete();
+        var (storeError, readError, read) = await loop.WaitAsync(Patience);
+        Assert.That(storeError, Is.Not.Null, "the STORE fails with the connection");
+        Assert.That(readError?.Message, Does.Contain("closed the connection"));
+        Assert.That(read, Is.EqualTo(sent), "every byte that came, then the failure");
+        _ = tag;
+    }
 }
