@@ -15,9 +15,11 @@ public sealed partial class ImapConnection
     /// next is taken; moving on disposes the previous one. Memory stays bounded whatever the message or mailbox size.
     /// </summary>
     /// <remarks>
-    /// While a body is open the connection reads nothing else, so a command awaited inside the loop can only run
-    /// once the enumeration is over (it waits, and fails after <see cref="ImapConnectionOptions.CommandTimeout"/>).
-    /// Collect what to do (e.g. UIDs to flag) and do it after the loop.
+    /// Commands may be awaited inside the loop (a STORE to flag the message just read, a FETCH of other items): their
+    /// answers come after the bodies on the wire, so while one is pending the connection sets the unread rest of the
+    /// current body, and the bodies after it, aside (up to 1 MiB in memory for all of them, the rest in temporary
+    /// files deleted when closed) and reads on; each <see cref="FetchedBody.Content"/> still reads its own bytes, in
+    /// order. With no other command pending, the connection waits for the caller instead and nothing is set aside.
     /// </remarks>
     /// <param name="messages">The sequence numbers.</param>
     /// <param name="request">What to fetch; its body sections are streamed, its other items come in <see cref="FetchedBody.Message"/>.</param>
@@ -227,4 +229,7 @@ public sealed partial class ImapConnection
 
     /// <summary>True while the connection waits for the caller to read a streamed body; tests wait for it before they move a fake clock.</summary>
     internal bool WaitingForReader => _session.WaitingForReader;
+
+    /// <summary>What was set aside of streamed bodies so commands awaited inside the loop could complete (tests).</summary>
+    internal Transport.SpoolBudget Spooling => _session.Spooling;
 }

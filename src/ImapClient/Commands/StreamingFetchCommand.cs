@@ -13,6 +13,7 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
 {
     private readonly Channel<FetchedBody> _bodies = Channel.CreateUnbounded<FetchedBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private FetchedMessage? _current;
+    private int _published;
     private bool _abandoned;
 
     public ChannelReader<FetchedBody> Bodies => _bodies.Reader;
@@ -26,10 +27,29 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
     /// </summary>
     public bool Wants(FetchedMessage itemsSoFar) => Addresses(itemsSoFar) ?? ByUid;
 
-    /// <summary>Publishes a body the reader loop is about to stream; once the caller stopped listening it is skipped.</summary>
+    /// <summary>
+    /// Publishes a body the reader loop is about to stream, after any sections of the same message that came before it
+    /// as quoted strings; once the caller stopped listening it is skipped.
+    /// </summary>
     public void Publish(FetchedBody body)
     {
-        _current = body.Message;
+        PublishInMemorySections(body.Message);
+        PublishOne(body);
+    }
+
+    /// <summary>
+    /// The response of a message whose body was streamed ended: the sections that came after the body as quoted
+    /// strings are handed over too. Its items went into the same <see cref="FetchedMessage"/>, so nothing is merged.
+    /// </summary>
+    public void FinishMessage(FetchedMessage message)
+    {
+        PublishInMemorySections(message);
+        _current = null;
+        _published = 0;
+    }
+
+    private void PublishOne(FetchedBody body)
+    {
         lock (_bodies)
         {
             if (!_abandoned && _bodies.Writer.TryWrite(body))
@@ -56,43 +76,40 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         }
     }
 
-    /// <summary>
-    /// The items after a streamed body come in the same response, so no expunge falls between them: once one is
-    /// reported, the number of the message streamed last may belong to another message, whose FETCH must not merge into it.
-    /// </summary>
-    public override void OnMessagesRemoved(ImapResponse removal) => _current = null;
-
     public override bool TryClaimFetch(FetchedMessage message)
     {
-        // The items after a streamed body arrive as the rest of the same FETCH response.
-        if (_current is { } current && current.SequenceNumber == message.SequenceNumber)
-        {
-            current.MergeFrom(message);
-            PublishInMemorySections(current, message);
-            return true;
-        }
-
         // Without the key (a UID FETCH answered without UID: an unsolicited flag update) it is not ours.
         if (Addresses(message) != true)
         {
             return false;
         }
 
-        PublishInMemorySections(message, message);
+        PublishInMemorySections(message);
+        _current = null;
+        _published = 0;
         return true;
     }
 
     /// <summary>
     /// Bodies the server sent as quoted strings rather than literals were parsed with the response; they are handed
-    /// over like streamed ones, so the caller sees every section it asked for. NIL sections carry nothing and are not.
+    /// over like streamed ones, so the caller sees every section it asked for, in the server's order. NIL sections
+    /// carry nothing and are not.
     /// </summary>
-    private void PublishInMemorySections(FetchedMessage owner, FetchedMessage parsed)
+    private void PublishInMemorySections(FetchedMessage message)
     {
-        foreach (var section in parsed.BodySections)
+        if (!ReferenceEquals(message, _current))
         {
+            _current = message;
+            _published = 0;
+        }
+
+        var sections = message.BodySections;
+        for (; _published < sections.Count; _published++)
+        {
+            var section = sections[_published];
             if (section.Data is { } data)
             {
-                Publish(new FetchedBody(owner, section.Name, section.Section, section.Origin, data.Length, new ReadOnlyMemoryStream(data)));
+                PublishOne(new FetchedBody(message, section.Name, section.Section, section.Origin, data.Length, new ReadOnlyMemoryStream(data)));
             }
         }
     }

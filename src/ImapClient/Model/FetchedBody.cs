@@ -2,7 +2,8 @@ namespace ImapClient;
 
 /// <summary>
 /// One body section of a streaming FETCH, handed over as it arrives. Read <see cref="Content"/> (or dispose it to
-/// skip the rest) before moving to the next message: the connection reads nothing else until then.
+/// skip the rest) before moving to the next message: unless another command is pending (then the rest is set aside,
+/// see <see cref="ImapConnection.FetchStreamAsync"/>), the connection reads no further until then.
 /// </summary>
 public sealed class FetchedBody : IAsyncDisposable
 {
@@ -18,8 +19,13 @@ public sealed class FetchedBody : IAsyncDisposable
 
     /// <summary>
     /// The message's other items: those the server sent before the body are there at once (UID usually is); those
-    /// sent after it are added by the time the next <c>MoveNextAsync</c> of the enumeration completes.
+    /// sent after it are set on this same object before <see cref="Content"/> reports its end (a read returns 0), and
+    /// so also before the next <c>MoveNextAsync</c> of the enumeration completes. Read them after the body.
     /// </summary>
+    /// <remarks>
+    /// When one response carries several bodies, the items between two of them are set before the first one's end,
+    /// and the items after the last one before the last one's end.
+    /// </remarks>
     public FetchedMessage Message { get; }
 
     /// <summary>The message sequence number.</summary>

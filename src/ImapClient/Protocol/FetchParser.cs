@@ -8,91 +8,131 @@ internal static class FetchParser
 {
     public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber, RawValueArena? arena)
     {
-        var message = new FetchedMessage(sequenceNumber, reader.Limits.Quirks);
         reader.Expect((byte)'(');
-        var extraParens = 0;
-        var items = 0;
-        var afterOpen = true;
-        while (true)
+        var walk = new FetchItemWalk(new FetchedMessage(sequenceNumber, reader.Limits.Quirks));
+        ReadItems(ref reader, ref walk, arena);
+        return walk.Message;
+    }
+
+    /// <summary>Walks the items after <paramref name="walk"/>'s place up to and through the list's closing parenthesis.</summary>
+    public static void ReadItems(ref ImapReader reader, ref FetchItemWalk walk, RawValueArena? arena)
+    {
+        while (Step(ref reader, ref walk, arena, toLiteral: false, out _) == FetchStep.Item)
         {
-            if (!reader.MoreInList(afterOpen, missingSpace: ImapQuirks.SloppyFetch))
-            {
-                reader.Expect((byte)')');
-                if (extraParens == 0)
-                {
-                    return message;
-                }
-
-                extraParens--;
-                afterOpen = false;
-                continue;
-            }
-
-            // Lotus Domino wraps single items in a stray pair of parentheses: "(ENVELOPE (...))".
-            if (reader.TryConsume((byte)'('))
-            {
-                reader.Tolerate(ImapQuirks.ExtraParentheses, "a FETCH item inside a stray pair of parentheses");
-                reader.EnterNested(++extraParens);
-                afterOpen = true;
-                continue;
-            }
-
-            afterOpen = false;
-
-            if (++items > reader.Limits.MaxFetchItems)
-            {
-                throw reader.Error($"more than the limit of {reader.Limits.MaxFetchItems} items in one FETCH response");
-            }
-
-            ParseItem(ref reader, message, arena);
         }
     }
 
     /// <summary>
-    /// Reads the start of a FETCH response that stops where a literal's data begins. True when that literal is the
-    /// value of a body section (<c>BODY[…]</c>, <c>BINARY[…]</c>, <c>RFC822*</c>): then the items before it, and the
-    /// section, are returned, so the literal can be streamed. False for any other literal (a quoted subject …),
-    /// which is then buffered as usual.
+    /// Walks items of data that ends where a literal's bytes begin (<c>{n}</c> CRLF). Stops, before it, at the item
+    /// whose value that literal is when that item is a body section (<see cref="FetchStep.BodyLiteral"/>); stops
+    /// before an item that needs more than the data holds (<see cref="FetchStep.NeedMore"/>: a literal inside an
+    /// ENVELOPE, or a malformed item, which the caller parses again once the whole response is there). In both cases
+    /// <paramref name="reader"/> and <paramref name="walk"/> are left at the boundary before that item.
     /// </summary>
-    public static bool TryParseBodyPrefix(
-        in ReadOnlySequence<byte> prefix, ImapLimits limits, out FetchedMessage message, out string name, out string section, out long? origin)
+    public static FetchStep ReadItemsToLiteral(ref ImapReader reader, ref FetchItemWalk walk, RawValueArena? arena, out BodyLiteralItem literal)
     {
-        message = null!;
-        name = section = "";
-        origin = null;
-        var reader = new ImapReader(prefix, limits);
+        while (true)
+        {
+            var before = reader;
+            var saved = walk;
+            FetchStep step;
+            try
+            {
+                step = Step(ref reader, ref walk, arena, toLiteral: true, out literal);
+            }
+            catch (ImapProtocolException)
+            {
+                step = FetchStep.NeedMore;
+                literal = default;
+            }
+
+            if (step == FetchStep.Item)
+            {
+                continue;
+            }
+
+            if (step != FetchStep.Closed)
+            {
+                reader = before;
+                walk = saved;
+            }
+
+            return step;
+        }
+    }
+
+    /// <summary>The body literal <see cref="ReadItemsToLiteral"/> stopped at was streamed: the walk goes on after that item.</summary>
+    public static void PassStreamedItem(ref FetchItemWalk walk, ImapLimits limits)
+    {
+        if (++walk.Items > limits.MaxFetchItems)
+        {
+            throw new ImapProtocolException($"Malformed server response: more than the limit of {limits.MaxFetchItems} items in one FETCH response.");
+        }
+
+        walk.AfterOpen = false;
+    }
+
+    /// <summary>One element of the msg-att list: an item, a stray parenthesis, or the list's end.</summary>
+    private static FetchStep Step(ref ImapReader reader, ref FetchItemWalk walk, RawValueArena? arena, bool toLiteral, out BodyLiteralItem literal)
+    {
+        literal = default;
+        if (!reader.MoreInList(walk.AfterOpen, missingSpace: ImapQuirks.SloppyFetch))
+        {
+            reader.Expect((byte)')');
+            if (walk.ExtraParens == 0)
+            {
+                return FetchStep.Closed;
+            }
+
+            walk.ExtraParens--;
+            walk.AfterOpen = false;
+            return FetchStep.Item;
+        }
+
+        // Lotus Domino wraps single items in a stray pair of parentheses: "(ENVELOPE (...))".
+        if (reader.TryConsume((byte)'('))
+        {
+            reader.Tolerate(ImapQuirks.ExtraParentheses, "a FETCH item inside a stray pair of parentheses");
+            reader.EnterNested(++walk.ExtraParens);
+            walk.AfterOpen = true;
+            return FetchStep.Item;
+        }
+
+        if (toLiteral && IsBodyLiteralAtEnd(reader, out literal))
+        {
+            return FetchStep.BodyLiteral;
+        }
+
+        walk.AfterOpen = false;
+        if (++walk.Items > reader.Limits.MaxFetchItems)
+        {
+            throw reader.Error($"more than the limit of {reader.Limits.MaxFetchItems} items in one FETCH response");
+        }
+
+        ParseItem(ref reader, walk.Message, arena);
+        return FetchStep.Item;
+    }
+
+    /// <summary>
+    /// Whether the item at <paramref name="reader"/> is a body section (<c>BODY[…]</c>, <c>BINARY[…]</c>,
+    /// <c>RFC822*</c>) whose value is the literal announced at the end of the data.
+    /// </summary>
+    private static bool IsBodyLiteralAtEnd(ImapReader reader, out BodyLiteralItem literal)
+    {
+        literal = default;
         try
         {
-            if (!reader.TryConsume((byte)'*') || !reader.TryConsume((byte)' ') || !reader.NextIsDigit)
+            if (!TryReadSectionName(ref reader, out var name, out var section, out var origin) || reader.SkipSpaces() < 0 || !reader.TryReadLiteralHeaderAtEnd())
             {
                 return false;
             }
 
-            var sequenceNumber = reader.ReadNumber();
-            reader.ExpectSpace();
-            if (!reader.TryReadKeyword("FETCH"u8))
-            {
-                return false;
-            }
-
-            reader.SkipSpaces();
-            reader.Expect((byte)'(');
-            message = new FetchedMessage(sequenceNumber, limits.Quirks);
-            while (true)
-            {
-                reader.SkipSpaces();
-                var probe = reader;
-                if (TryReadSectionName(ref probe, out name, out section, out origin) && probe.SkipSpaces() >= 0 && probe.TryReadLiteralHeaderAtEnd())
-                {
-                    return true;
-                }
-
-                ParseItem(ref reader, message, null);
-            }
+            literal = new BodyLiteralItem(name, section, origin);
+            return true;
         }
         catch (ImapProtocolException)
         {
-            // The literal sits inside some other item: not ours to stream.
+            // Not a section name (or a malformed one): parsed as an ordinary item, which reports what is wrong.
             return false;
         }
     }
@@ -362,3 +402,38 @@ internal static class FetchParser
         }
     }
 }
+
+/// <summary>Where a walk over a FETCH response's msg-att list stands; kept between reads by <see cref="FetchResponseReader"/>.</summary>
+internal struct FetchItemWalk(FetchedMessage message)
+{
+    /// <summary>The message the items go into.</summary>
+    public FetchedMessage Message = message;
+
+    /// <summary>Items read so far (capped by <see cref="ImapLimits.MaxFetchItems"/>).</summary>
+    public int Items;
+
+    /// <summary>Stray parentheses open around items (Lotus Domino).</summary>
+    public int ExtraParens;
+
+    /// <summary>Right after an opening parenthesis: the next element has no space before it.</summary>
+    public bool AfterOpen = true;
+}
+
+/// <summary>Where a step of a <see cref="FetchItemWalk"/> stopped.</summary>
+internal enum FetchStep
+{
+    /// <summary>An item was read; more may follow.</summary>
+    Item,
+
+    /// <summary>The list's closing parenthesis was read.</summary>
+    Closed,
+
+    /// <summary>The next item is a body section whose value is the literal that ends the data.</summary>
+    BodyLiteral,
+
+    /// <summary>The next item needs more than the data holds.</summary>
+    NeedMore,
+}
+
+/// <summary>The body section whose literal a walk stopped at.</summary>
+internal readonly record struct BodyLiteralItem(string Name, string Section, long? Origin);

@@ -46,16 +46,24 @@ internal sealed partial class ImapSession
                         if (scan == ScanResult.LiteralAhead)
                         {
                             // Stream it to its command, or (not a body we stream) scan on and keep it in memory.
-                            if (await TryStartStreamingAsync(buffer.Slice(0, length), literalLength).ConfigureAwait(false))
+                            if (await TryStreamBodyAsync(buffer, length, literalLength).ConfigureAwait(false))
                             {
                                 buffer = buffer.Slice(length);
                                 _scanner.Reset();
+                                _fetch.OnBufferMoved();
                             }
 
                             continue;
                         }
 
-                        var response = WithPendingPrefix(buffer.Slice(0, length));
+                        if (_fetch.InResponse)
+                        {
+                            FinishFetchResponse(buffer, length);
+                            buffer = buffer.Slice(length);
+                            continue;
+                        }
+
+                        var response = buffer.Slice(0, length);
                         OnBytesReceived(length);
                         LogReceived(response);
                         var parsed = Parse(response);

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text;
+using ImapClient.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Protocol;
 using ImapClient.Transport;
@@ -17,12 +17,22 @@ internal sealed partial class ImapSession
     /// <summary>How much of a body may wait for its consumer before the reader stops reading the socket.</summary>
     private const long BodyBufferPause = 256 * 1024;
 
+    /// <summary>How much of the bodies set aside for other commands' sake may be kept in memory, all together.</summary>
+    private const long SpoolMemoryLimit = 1024 * 1024;
+
+    private readonly SpoolBudget _spoolBudget = new(SpoolMemoryLimit);
+    private TaskCompletionSource _nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _heldBack;
+
     private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _streamingCommands;
     private BodyReadStream? _previousBody;
     private Pipe? _bodyPipe;
     private StreamedLiteral? _literal;
-    private byte[]? _pendingPrefix;
+    private PipeWriter? _heldBody;
+    private BodySpool? _heldSpool;
+    private StreamingFetchCommand? _streamOwner;
+    private bool _modSeqApplied;
 
     /// <summary>True while a streaming FETCH is in flight: only then does the scanner stop at literals.</summary>
     private bool StreamingWanted => Volatile.Read(ref _streamingCommands) > 0;
@@ -41,49 +51,111 @@ internal sealed partial class ImapSession
         return SendAsync(command, started, cancellationToken);
     }
 
-    /// <summary>Keeps the count of streaming commands in flight; called under the in-flight lock.</summary>
+    /// <summary>Bodies set aside so other commands' answers could be read (tests look at it).</summary>
+    public SpoolBudget Spooling => _spoolBudget;
+
+    /// <summary>
+    /// Keeps the count of streaming commands in flight; called under the in-flight lock. Another command joining
+    /// while one streams wakes a reader loop that waits for the streaming consumer: its answer is behind the body.
+    /// </summary>
     private void TrackStreaming(ImapCommand command, int delta)
     {
         if (command is StreamingFetchCommand)
         {
             _streamingCommands += delta;
         }
+        else if (delta > 0)
+        {
+            NudgeStreamingReader();
+        }
     }
 
-    private async ValueTask<bool> TryStartStreamingAsync(ReadOnlySequence<byte> prefix, long length)
+    /// <summary>
+    /// A command is held back until the commands it may not run beside complete (a STORE of a message the streaming
+    /// FETCH covers waits for that FETCH): that completion is behind the body too.
+    /// </summary>
+    private void NoteHeldBack(int delta)
     {
-        var full = WithPendingPrefix(prefix, consume: false);
-        if (!FetchParser.TryParseBodyPrefix(full, _limits, out var message, out var name, out var section, out var origin))
+        if (Interlocked.Add(ref _heldBack, delta) > 0 && delta > 0)
+        {
+            NudgeStreamingReader();
+        }
+    }
+
+    private void NudgeStreamingReader()
+    {
+        if (Volatile.Read(ref _streamingCommands) > 0)
+        {
+            Volatile.Read(ref _nudge).TrySetResult();
+            Volatile.Read(ref _literal)?.Writer?.CancelPendingFlush();
+        }
+    }
+
+    /// <summary>
+    /// Whether a command other than the streaming ones is in flight or held back. Its answer (or the completion it
+    /// waits for) comes after the body the reader loop is at, so the loop must not wait for the streaming consumer,
+    /// who may be awaiting that very command: the rest of the body is set aside instead (<see cref="BodySpool"/>), in
+    /// memory up to a bound and then in a temporary file.
+    /// </summary>
+    private bool CommandsBehindTheBody()
+    {
+        if (Volatile.Read(ref _heldBack) > 0)
+        {
+            return true;
+        }
+
+        lock (_inflightLock)
+        {
+            return _inflight.Count > _streamingCommands;
+        }
+    }
+
+    private BodySpool NewSpool()
+    {
+        _spoolBudget.Spools++;
+        return new BodySpool(_spoolBudget);
+    }
+
+    /// <summary>
+    /// At a literal's announcement while a streaming FETCH is in flight: the FETCH reader walks the response up to it,
+    /// and when it is the value of a body section a streaming command wants, the literal is handed to that command's
+    /// consumer. False when it is not (another literal, or a FETCH nobody streams): the scanner then goes on and the
+    /// literal is buffered with the rest of the response, which the FETCH reader finishes where it stopped.
+    /// </summary>
+    private async ValueTask<bool> TryStreamBodyAsync(ReadOnlySequence<byte> buffer, long length, long literalLength)
+    {
+        if (!_fetch.TryReachBodyLiteral(buffer, length, _arena))
         {
             return false;
         }
 
-        StreamingFetchCommand? owner = null;
-        lock (_inflightLock)
-        {
-            foreach (var command in _inflight)
-            {
-                if (command is StreamingFetchCommand streaming && streaming.Wants(message))
-                {
-                    owner = streaming;
-                    break;
-                }
-            }
-        }
-
+        var message = _fetch.Message;
+        var owner = _streamOwner ?? FindStreamOwner(message);
         if (owner is null)
         {
             return false;
         }
 
+        // A body before this one in the same response ends here: its consumer must be able to finish it.
+        ReleaseHeldBody(null);
+
         // One body at a time: the next starts only when the caller has finished with the last (or the connection
-        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message.
-        if (_previousBody is { } previous && !previous.Finished.IsCompleted)
+        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message. When
+        // another command waits for its answer, which is behind this body, the body is set aside instead.
+        BodySpool? setAside = null;
+        while (_previousBody is { } previous && !previous.Finished.IsCompleted)
         {
+            var nudged = Volatile.Read(ref _nudge).Task;
+            if (CommandsBehindTheBody())
+            {
+                setAside = NewSpool();
+                break;
+            }
+
             _waitingForReader = true;
             try
             {
-                await Task.WhenAny(previous.Finished, _faulted.Task).ConfigureAwait(false);
+                await Task.WhenAny(previous.Finished, _faulted.Task, nudged).ConfigureAwait(false);
             }
             finally
             {
@@ -94,28 +166,137 @@ internal sealed partial class ImapSession
             {
                 return false;
             }
+
+            if (nudged.IsCompleted)
+            {
+                Volatile.Write(ref _nudge, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            }
         }
 
-        // The items before the body were parsed here, not by DispatchFetch: they reach the mailbox state the same way
-        // (a MODSEQ beside a streamed body moves HIGHESTMODSEQ as it does beside a buffered one).
-        _mailbox?.ApplyFetch(message);
+        _fetch.PassStreamedLiteral();
+        _streamOwner = owner;
 
-        LogReceived(full);
-        var pipe = NextBodyPipe();
-        var content = new BodyReadStream(pipe.Reader);
-        _previousBody = content;
-        owner.Publish(new FetchedBody(message, name, section, origin, length, content));
-        _literal = new StreamedLiteral(pipe.Writer, length);
-
-        // What follows the literal is the rest of the same FETCH response; it is parsed with this in front of it.
-        _pendingPrefix = Encoding.ASCII.GetBytes($"* {message.SequenceNumber} FETCH (");
-        if (length == 0)
+        // The items before the body reach the mailbox state before the body is handed over (a MODSEQ beside a
+        // streamed body moves HIGHESTMODSEQ as it does beside a buffered one); those after it at the response's end.
+        ApplyStreamedItems(message);
+        LogReceived(buffer.Slice(0, length));
+        OnBytesReceived(length);
+        Stream content;
+        if (setAside is not null)
         {
-            pipe.Writer.Complete();
-            _literal = null;
+            content = setAside;
+            _literal = new StreamedLiteral(null, literalLength) { Spool = setAside };
+        }
+        else
+        {
+            var pipe = NextBodyPipe();
+            var body = new BodyReadStream(pipe.Reader);
+            _previousBody = body;
+            content = body;
+            _literal = new StreamedLiteral(pipe.Writer, literalLength);
+        }
+
+        var literal = _fetch.Literal;
+        owner.Publish(new FetchedBody(message, literal.Name, literal.Section, literal.Origin, literalLength, content));
+        if (literalLength == 0)
+        {
+            HoldBody(_literal);
         }
 
         return true;
+    }
+
+    private StreamingFetchCommand? FindStreamOwner(FetchedMessage itemsSoFar)
+    {
+        lock (_inflightLock)
+        {
+            foreach (var command in _inflight)
+            {
+                if (command is StreamingFetchCommand streaming && streaming.Wants(itemsSoFar))
+                {
+                    return streaming;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The rest of a FETCH response the FETCH reader was walking (after a streamed body, or buffered after a literal
+    /// it could not stream) arrived whole: its items go into the same message, the message reaches the mailbox state
+    /// and its command, and only then does a streamed body of it report its end, so a consumer that read the body to
+    /// its end sees every item of the response.
+    /// </summary>
+    private void FinishFetchResponse(ReadOnlySequence<byte> buffer, long length)
+    {
+        var rest = buffer.Slice(0, length);
+        OnBytesReceived(length);
+        LogReceived(rest);
+        var owner = _streamOwner;
+        _streamOwner = null;
+        var number = _fetch.Message.SequenceNumber;
+        FetchedMessage message;
+        try
+        {
+            message = _fetch.Finish(buffer, length, _arena);
+        }
+        catch (ImapProtocolException ex)
+        {
+            _modSeqApplied = false;
+            ReleaseHeldBody(null);
+            ImapLog.UnparsableResponse(Logger, "FETCH", ex.Message);
+            DispatchUntagged(new ImapUnparsableResponse(null, number, "FETCH", ex));
+            return;
+        }
+
+        if (owner is null)
+        {
+            DispatchFetch(message);
+        }
+        else
+        {
+            ApplyStreamedItems(message);
+            owner.FinishMessage(message);
+        }
+
+        _modSeqApplied = false;
+        ReleaseHeldBody(null);
+    }
+
+    /// <summary>
+    /// The mailbox state takes a streamed message's items once each: those before the body when it is handed over,
+    /// the rest at the response's end (only MODSEQ concerns it today).
+    /// </summary>
+    private void ApplyStreamedItems(FetchedMessage message)
+    {
+        if (!_modSeqApplied && message.ModSeq is not null)
+        {
+            _modSeqApplied = true;
+            _mailbox?.ApplyFetch(message);
+        }
+    }
+
+    /// <summary>
+    /// A streamed literal was written whole: its stream reports its end only once the response's items after it are in
+    /// the message (<see cref="FinishFetchResponse"/>), or the next body of the same response starts.
+    /// </summary>
+    private void HoldBody(StreamedLiteral literal)
+    {
+        _heldBody = literal.Writer;
+        _heldSpool = literal.Spool;
+        _literal = null;
+    }
+
+    /// <summary>Ends the stream of a body whose literal was written whole; with an error when the connection failed.</summary>
+    private void ReleaseHeldBody(Exception? failure)
+    {
+        if (Interlocked.Exchange(ref _heldBody, null) is { } writer)
+        {
+            writer.Complete(failure);
+        }
+
+        Interlocked.Exchange(ref _heldSpool, null)?.Complete(failure);
     }
 
     /// <summary>
@@ -140,15 +321,24 @@ internal sealed partial class ImapSession
     {
         var literal = _literal!;
         var chunk = buffer.Slice(0, Math.Min(buffer.Length, literal.Remaining));
-        if (!literal.Skipping)
+        if (literal.Skipping)
+        {
+        }
+        else if (literal.Spool is { } spool)
+        {
+            // Set aside: the file's pace, not the caller's. A disposed stream wants no more.
+            literal.Skipping = !await spool.WriteAsync(chunk).ConfigureAwait(false);
+        }
+        else
         {
             // All of what arrived goes in before one flush: each flush may wake the consumer, a thread hop apiece.
+            var writer = literal.Writer!;
             foreach (var segment in chunk)
             {
-                literal.Writer.Write(segment.Span);
+                writer.Write(segment.Span);
             }
 
-            var flushing = literal.Writer.FlushAsync();
+            var flushing = writer.FlushAsync();
             FlushResult flush;
             if (flushing.IsCompleted)
             {
@@ -156,6 +346,12 @@ internal sealed partial class ImapSession
             }
             else
             {
+                if (CommandsBehindTheBody())
+                {
+                    // What was written is the consumer's already; only the wait is given up.
+                    writer.CancelPendingFlush();
+                }
+
                 _waitingForReader = true;
                 try
                 {
@@ -169,19 +365,33 @@ internal sealed partial class ImapSession
 
             if (flush.IsCanceled)
             {
-                // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
-                return buffer;
-            }
+                if (_fault is not null)
+                {
+                    // Fault cancelled the wait (the connection is closing): the loop ends, the consumer gets the fault.
+                    return buffer;
+                }
 
-            // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
-            literal.Skipping = flush.IsCompleted;
+                // Another command joined: the rest of this body goes aside, after what the pipe holds.
+                if (CommandsBehindTheBody())
+                {
+                    var rest = NewSpool();
+                    _previousBody!.ContinueIn(rest);
+                    literal.Spool = rest;
+                    literal.Writer = null;
+                    await writer.CompleteAsync().ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                // The consumer disposed its stream: the rest is read and dropped, keeping the connection in step.
+                literal.Skipping = flush.IsCompleted;
+            }
         }
 
         literal.Remaining -= chunk.Length;
         if (literal.Remaining == 0)
         {
-            await literal.Writer.CompleteAsync().ConfigureAwait(false);
-            _literal = null;
+            HoldBody(literal);
         }
 
         return buffer.Slice(chunk.Length);
@@ -209,53 +419,46 @@ internal sealed partial class ImapSession
     /// </summary>
     private void InterruptStreamedBody(TimeoutException timeout)
     {
-        if (Volatile.Read(ref _literal) is not null && Volatile.Read(ref _previousBody) is { } body)
+        var literal = Volatile.Read(ref _literal);
+        if ((literal?.Writer is not null || Volatile.Read(ref _heldBody) is not null) && Volatile.Read(ref _previousBody) is { } body)
         {
             body.Interrupt(timeout);
         }
+
+        // A body set aside gives what it has, then the timeout.
+        literal?.Spool?.Complete(timeout);
+        Volatile.Read(ref _heldSpool)?.Complete(timeout);
     }
 
     /// <summary>Called by Fault from any thread: a reader loop waiting on a slow consumer must wake up and end.</summary>
     private void CancelStreaming()
     {
         _faulted.TrySetResult();
-        Volatile.Read(ref _literal)?.Writer.CancelPendingFlush();
+        Volatile.Read(ref _literal)?.Writer?.CancelPendingFlush();
     }
 
     /// <summary>The reader loop ended (fault or close) in the middle of a literal: its consumer must not wait forever.</summary>
     private void FailStreamedLiteral()
     {
+        var failure = _fault ?? new ImapConnectionException("The connection ended in the middle of a message.");
         if (Interlocked.Exchange(ref _literal, null) is { } literal)
         {
-            literal.Writer.Complete(_fault ?? new ImapConnectionException("The connection ended in the middle of a message."));
+            literal.Writer?.Complete(failure);
+            literal.Spool?.Complete(failure);
         }
+
+        // Its bytes all arrived, but not the end of its response: the items after it never will.
+        ReleaseHeldBody(failure);
+        _fetch.Reset();
+        _streamOwner = null;
     }
 
-    private ReadOnlySequence<byte> WithPendingPrefix(ReadOnlySequence<byte> response, bool consume = true)
+    /// <summary>A body literal on its way: into the shared body pipe (<see cref="Writer"/>) or set aside (<see cref="Spool"/>).</summary>
+    private sealed class StreamedLiteral(PipeWriter? writer, long length)
     {
-        if (_pendingPrefix is not { } prefix || !IsRestOfStreamedResponse(response))
-        {
-            return response;
-        }
+        public PipeWriter? Writer { get; set; } = writer;
 
-        if (consume)
-        {
-            _pendingPrefix = null;
-        }
-
-        var joined = new byte[prefix.Length + response.Length];
-        prefix.CopyTo(joined, 0);
-        response.CopyTo(joined.AsSpan(prefix.Length));
-        return new ReadOnlySequence<byte>(joined);
-    }
-
-    /// <summary>The rest after a streamed literal starts with a space or ')', never with a tag, '*' or '+'.</summary>
-    private static bool IsRestOfStreamedResponse(ReadOnlySequence<byte> response) =>
-        !response.IsEmpty && response.FirstSpan[0] is (byte)' ' or (byte)')';
-
-    private sealed class StreamedLiteral(PipeWriter writer, long length)
-    {
-        public PipeWriter Writer { get; } = writer;
+        public BodySpool? Spool { get; set; }
 
         public long Remaining { get; set; } = length;
 

@@ -347,6 +347,7 @@ internal sealed partial class ImapSession
             // commands this one waits for might never be answered.
             await FlushIfScheduledAsync().ConfigureAwait(false);
 
+            NoteHeldBack(+1);
             try
             {
                 await Task.WhenAll(blockers).WaitAsync(Remaining(started), _time, cancellationToken).ConfigureAwait(false);
@@ -354,6 +355,10 @@ internal sealed partial class ImapSession
             catch (TimeoutException ex)
             {
                 throw NotSentInTime(command, ex);
+            }
+            finally
+            {
+                NoteHeldBack(-1);
             }
         }
     }

@@ -19,6 +19,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ImapLimits _limits;
     private readonly ResponseScanner _scanner;
+    private readonly FetchResponseReader _fetch;
     private readonly RawValueArena _arena = new();
     private readonly ISessionEvents _events;
     private readonly EventDispatcher _dispatcher = new();
@@ -58,6 +59,7 @@ internal sealed partial class ImapSession : IAsyncDisposable
             Quirks = options.Quirks,
         };
         _scanner = new ResponseScanner(_limits);
+        _fetch = new FetchResponseReader(_limits);
     }
 
     public ImapConnectionState State => _state;

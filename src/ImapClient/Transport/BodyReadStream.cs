@@ -17,6 +17,8 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private volatile Exception? _interrupted;
+    private volatile BodySpool? _rest;
+    private bool _inRest;
     private int _state;
     private bool _reading;
     private bool _released;
@@ -37,6 +39,12 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
         get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
+
+    /// <summary>
+    /// The rest of this body was set aside in <paramref name="rest"/> (the reader loop had to go on): once the pipe's
+    /// part is read, reads go on there. Set before the pipe's writer completes.
+    /// </summary>
+    public void ContinueIn(BodySpool rest) => _rest = rest;
 
     /// <summary>
     /// The server went silent in the middle of this body: a read waiting for it, and every later read, throws
@@ -107,6 +115,11 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfInterrupted();
+        if (_inRest)
+        {
+            return await _rest!.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!BeginRead())
         {
             return 0;
@@ -130,6 +143,12 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
             EndRead(n == 0 && buffer.Length > 0);
         }
 
+        if (n == 0 && buffer.Length > 0 && _rest is { } rest)
+        {
+            _inRest = true;
+            return await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
         return n;
     }
 
@@ -141,6 +160,11 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     public override int Read(Span<byte> buffer)
     {
         ThrowIfInterrupted();
+        if (_inRest)
+        {
+            return _rest!.Read(buffer);
+        }
+
         if (!BeginRead())
         {
             return 0;
@@ -164,6 +188,12 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
             EndRead(n == 0 && buffer.Length > 0);
         }
 
+        if (n == 0 && buffer.Length > 0 && _rest is { } rest)
+        {
+            _inRest = true;
+            return rest.Read(buffer);
+        }
+
         return n;
     }
 
@@ -181,6 +211,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     {
         if (disposing)
         {
+            _rest?.Dispose();
             lock (_gate)
             {
                 _state = Disposed;
