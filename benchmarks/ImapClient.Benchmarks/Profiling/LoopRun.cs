@@ -8,7 +8,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <summary>
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
-/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), noop-ours (sequential
+/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), messagelist-ours, messagelist-mailkit (the same, every value a message list shows read: <see cref="MessageList"/>), messagelist-server-ours, messagelist-server-mailkit (the message list from Dovecot, 10,000 messages), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each), list-ours, list-mailkit
@@ -20,7 +20,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -29,7 +29,7 @@ internal static class LoopRun
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "messagelist-server-ours" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
@@ -60,6 +60,26 @@ internal static class LoopRun
             {
                 await Ops.MailKitSummariesReadAllAsync(mailKit.Inbox);
                 return script.Exists;
+            },
+            "messagelist-ours" => async () =>
+            {
+                await MessageList.OursAsync(ours, script.Exists);
+                return script.Exists;
+            },
+            "messagelist-mailkit" => async () =>
+            {
+                await MessageList.MailKitAsync(mailKit.Inbox);
+                return script.Exists;
+            },
+            "messagelist-server-ours" => async () =>
+            {
+                await MessageList.OursAsync(oursServer!, CaptureData.Messages);
+                return CaptureData.Messages;
+            },
+            "messagelist-server-mailkit" => async () =>
+            {
+                await MessageList.MailKitAsync(inbox!);
+                return CaptureData.Messages;
             },
             "list-ours" => async () => (await ours.ListAsync()).Count,
             "list-mailkit" => async () => (await mailKit.GetFoldersAsync(mailKit.PersonalNamespaces[0])).Count,
