@@ -6,9 +6,10 @@ namespace ImapClient.Benchmarks.Corpus;
 
 /// <summary>
 /// Deterministic, varied messages for the benchmarks: plain text, multipart/alternative, multipart/mixed with
-/// attachments and nested multiparts; RFC 2047 subjects and display names; several recipients; replies with
-/// In-Reply-To and References. The same seed always gives the same bytes, so a capture can be regenerated and the
-/// server benchmarks fetch what the replay benchmarks parse.
+/// attachments and nested multiparts; RFC 2047 subjects and display names in UTF-8 and legacy charsets (Latin,
+/// Cyrillic, Greek, Japanese, Chinese, Korean); several recipients, Cc lists, now and then a group (named or
+/// undisclosed-recipients); replies with In-Reply-To and References. The same seed always gives the same bytes, so
+/// a capture can be regenerated and the server benchmarks fetch what the replay benchmarks parse.
 /// </summary>
 internal static class MessageCorpus
 {
@@ -215,6 +216,26 @@ internal static class MessageCorpus
     private static void AppendAddressList(StringBuilder text, string field, Random random, int count)
     {
         text.Append(field).Append(": ");
+        switch (random.Next(40))
+        {
+            case 0:
+                // Sent to a hidden list: an empty group.
+                text.Append("undisclosed-recipients:;\r\n");
+                return;
+            case 1:
+                // A named group of addresses (RFC 5322 group syntax).
+                text.Append("Project team: ");
+                AppendMailboxes(text, random, count);
+                text.Append(";\r\n");
+                return;
+        }
+
+        AppendMailboxes(text, random, count);
+        text.Append("\r\n");
+    }
+
+    private static void AppendMailboxes(StringBuilder text, Random random, int count)
+    {
         for (var i = 0; i < count; i++)
         {
             if (i > 0)
@@ -224,8 +245,6 @@ internal static class MessageCorpus
 
             text.Append(Mailbox(random).Header);
         }
-
-        text.Append("\r\n");
     }
 
     private static string Subject(Random random, bool isReply)
@@ -254,16 +273,49 @@ internal static class MessageCorpus
         return isReply ? (random.Next(3) == 0 ? "Fwd: " : "Re: ") + subject : subject;
     }
 
-    /// <summary>An RFC 2047 encoded word, base64 or quoted-printable.</summary>
+    /// <summary>
+    /// The legacy charsets real mail still uses, each tried for a value it can hold (otherwise UTF-8), as senders
+    /// label them (case varies).
+    /// </summary>
+    private static readonly string[] LegacyCharsets =
+    [
+        "iso-8859-1", "ISO-8859-15", "windows-1252", "iso-8859-2", "KOI8-R", "windows-1251", "ISO-8859-7", "iso-8859-9",
+        "ISO-2022-JP", "Shift_JIS", "GB2312", "gbk", "EUC-KR", "Big5",
+    ];
+
+    static MessageCorpus() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>An RFC 2047 encoded word, base64 or quoted-printable, in UTF-8 or (half the time) a legacy charset that holds the value.</summary>
     private static string EncodedWord(string value, Random random)
     {
+        var charset = "UTF-8";
         var bytes = Encoding.UTF8.GetBytes(value);
         if (random.Next(2) == 0)
         {
-            return $"=?UTF-8?B?{Convert.ToBase64String(bytes)}?=";
+            // The first charset after a random start that encodes the value without loss.
+            var start = random.Next(LegacyCharsets.Length);
+            for (var i = 0; i < LegacyCharsets.Length; i++)
+            {
+                var name = LegacyCharsets[(start + i) % LegacyCharsets.Length];
+                var encoding = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                try
+                {
+                    bytes = encoding.GetBytes(value);
+                    charset = name;
+                    break;
+                }
+                catch (EncoderFallbackException)
+                {
+                }
+            }
         }
 
-        var q = new StringBuilder("=?UTF-8?Q?");
+        if (random.Next(2) == 0)
+        {
+            return $"=?{charset}?B?{Convert.ToBase64String(bytes)}?=";
+        }
+
+        var q = new StringBuilder("=?").Append(charset).Append("?Q?");
         foreach (var b in bytes)
         {
             if (b == (byte)' ')

@@ -36,6 +36,7 @@ internal static class LoopRun
         var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, serverMailbox);
         using var mailKitServerDisposer = mailKitServer;
         await using var rawServer = server is null ? null : await server.RawAsync(serverMailbox);
+        ulong? checksum = null;
         Func<Task<int>> once = workload switch
         {
             "headers-ours" => async () =>
@@ -63,22 +64,22 @@ internal static class LoopRun
             },
             "messagelist-ours" => async () =>
             {
-                await MessageList.OursAsync(ours, script.Exists);
+                checksum = await MessageList.OursAsync(ours, script.Exists);
                 return script.Exists;
             },
             "messagelist-mailkit" => async () =>
             {
-                await MessageList.MailKitAsync(mailKit.Inbox);
+                checksum = await MessageList.MailKitAsync(mailKit.Inbox);
                 return script.Exists;
             },
             "messagelist-server-ours" => async () =>
             {
-                await MessageList.OursAsync(oursServer!, CaptureData.Messages);
+                checksum = await MessageList.OursAsync(oursServer!, CaptureData.Messages);
                 return CaptureData.Messages;
             },
             "messagelist-server-mailkit" => async () =>
             {
-                await MessageList.MailKitAsync(inbox!);
+                checksum = await MessageList.MailKitAsync(inbox!);
                 return CaptureData.Messages;
             },
             "list-ours" => async () => (await ours.ListAsync()).Count,
@@ -139,6 +140,11 @@ internal static class LoopRun
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
             $"GC counts {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
             $"{(GC.GetTotalPauseDuration() - pausedBefore) / clock.Elapsed:P0} of the time paused for GC");
+
+        if (checksum is { } listed)
+        {
+            Console.WriteLine($"{workload}: message list checksum {listed:x16}");
+        }
 
         // On a shared machine the mean moves with the neighbours' load; the median and the fastest run move less.
         runTimes.Sort();
