@@ -43,9 +43,9 @@ internal static class MessageList
     {
         sum.Add(message.Uid ?? 0);
         var flags = message.Flags?.System ?? SystemFlags.None;
-        sum.Add((flags.HasFlag(SystemFlags.Seen) ? 1 : 0) | (flags.HasFlag(SystemFlags.Answered) ? 2 : 0)
-            | (flags.HasFlag(SystemFlags.Flagged) ? 4 : 0) | (flags.HasFlag(SystemFlags.Deleted) ? 8 : 0)
-            | (flags.HasFlag(SystemFlags.Draft) ? 16 : 0));
+        sum.Add(((flags & SystemFlags.Seen) != 0 ? 1 : 0) | ((flags & SystemFlags.Answered) != 0 ? 2 : 0)
+            | ((flags & SystemFlags.Flagged) != 0 ? 4 : 0) | ((flags & SystemFlags.Deleted) != 0 ? 8 : 0)
+            | ((flags & SystemFlags.Draft) != 0 ? 16 : 0));
         sum.Add(message.InternalDate);
         sum.Add(message.Size ?? -1);
         var envelope = message.Envelope!;
@@ -65,9 +65,9 @@ internal static class MessageList
     {
         sum.Add(summary.UniqueId.Id);
         var flags = summary.Flags ?? MailKit.MessageFlags.None;
-        sum.Add((flags.HasFlag(MailKit.MessageFlags.Seen) ? 1 : 0) | (flags.HasFlag(MailKit.MessageFlags.Answered) ? 2 : 0)
-            | (flags.HasFlag(MailKit.MessageFlags.Flagged) ? 4 : 0) | (flags.HasFlag(MailKit.MessageFlags.Deleted) ? 8 : 0)
-            | (flags.HasFlag(MailKit.MessageFlags.Draft) ? 16 : 0));
+        sum.Add(((flags & MailKit.MessageFlags.Seen) != 0 ? 1 : 0) | ((flags & MailKit.MessageFlags.Answered) != 0 ? 2 : 0)
+            | ((flags & MailKit.MessageFlags.Flagged) != 0 ? 4 : 0) | ((flags & MailKit.MessageFlags.Deleted) != 0 ? 8 : 0)
+            | ((flags & MailKit.MessageFlags.Draft) != 0 ? 16 : 0));
         sum.Add(summary.InternalDate);
         sum.Add(summary.Size is { } size ? size : -1);
         var envelope = summary.Envelope!;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 using MimeKit.Utils;
@@ -20,12 +21,22 @@ internal static class EnvelopeParser
 
     public static Envelope Parse(ref ImapReader reader) => Parse(ref reader, 0);
 
-    internal static Envelope Parse(ref ImapReader reader, int depth)
+    /// <summary>Parses an envelope.</summary>
+    /// <param name="reader">The reader, at the envelope's opening parenthesis.</param>
+    /// <param name="depth">The nesting depth the envelope is at.</param>
+    /// <param name="deferLists">
+    /// True when the reader's bytes stay as they are for the envelope's life (a <see cref="FetchedMessage"/>'s own
+    /// copy): the address lists are then checked now, as strictly as when they are built, but each is built from its
+    /// bytes when first read. A message list reads From, To and Cc; Sender and Reply-To, which servers fill with a
+    /// copy of From, and Bcc then cost nothing.
+    /// </param>
+    internal static Envelope Parse(ref ImapReader reader, int depth, bool deferLists = false)
     {
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
         string? dateText = null, subject = null, inReplyTo = null, messageId = null;
         InternetAddressList? from = null, sender = null, replyTo = null, to = null, cc = null, bcc = null;
+        var lists = deferLists ? new DeferredAddressLists(reader.Limits, depth + 1) : null;
         var field = 0;
         for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
@@ -38,22 +49,22 @@ internal static class EnvelopeParser
                     subject = DecodeText(ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope));
                     break;
                 case 2:
-                    from = ParseAddressList(ref reader, depth + 1);
+                    from = ReadAddressList(ref reader, depth + 1, lists, 0);
                     break;
                 case 3:
-                    sender = ParseAddressList(ref reader, depth + 1);
+                    sender = ReadAddressList(ref reader, depth + 1, lists, 1);
                     break;
                 case 4:
-                    replyTo = ParseAddressList(ref reader, depth + 1);
+                    replyTo = ReadAddressList(ref reader, depth + 1, lists, 2);
                     break;
                 case 5:
-                    to = ParseAddressList(ref reader, depth + 1);
+                    to = ReadAddressList(ref reader, depth + 1, lists, 3);
                     break;
                 case 6:
-                    cc = ParseAddressList(ref reader, depth + 1);
+                    cc = ReadAddressList(ref reader, depth + 1, lists, 4);
                     break;
                 case 7:
-                    bcc = ParseAddressList(ref reader, depth + 1);
+                    bcc = ReadAddressList(ref reader, depth + 1, lists, 5);
                     break;
                 case 8:
                     inReplyTo = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
@@ -75,6 +86,18 @@ internal static class EnvelopeParser
             reader.Tolerate(ImapQuirks.SloppyEnvelope, "an envelope with fewer than ten fields");
         }
 
+        if (lists is not null)
+        {
+            return new Envelope(lists)
+            {
+                DateText = dateText,
+                Date = ImapDateParser.ParseEnvelopeDate(dateText),
+                Subject = subject,
+                InReplyTo = inReplyTo,
+                MessageId = messageId,
+            };
+        }
+
         return new Envelope
         {
             DateText = dateText,
@@ -89,6 +112,37 @@ internal static class EnvelopeParser
             InReplyTo = inReplyTo,
             MessageId = messageId,
         };
+    }
+
+    /// <summary>
+    /// Parses an address list now, or (with <paramref name="lists"/>) checks it now and keeps its bytes for the first
+    /// read, so that every error and every tolerated quirk is still reported when the envelope is parsed.
+    /// </summary>
+    private static InternetAddressList? ReadAddressList(ref ImapReader reader, int depth, DeferredAddressLists? lists, int index)
+    {
+        if (lists is null)
+        {
+            return ParseAddressList(ref reader, depth, build: true);
+        }
+
+        // NIL (or debris where a list belongs) builds an empty list: nothing to keep.
+        var isList = reader.IsNext((byte)'(');
+        var start = reader.Position;
+        ParseAddressList(ref reader, depth, build: false);
+        if (isList)
+        {
+            var bytes = reader.Since(start);
+            lists[index] = bytes.IsSingleSegment ? bytes.First : bytes.ToArray();
+        }
+
+        return null;
+    }
+
+    /// <summary>Builds an address list kept as bytes by <see cref="ReadAddressList"/>.</summary>
+    internal static InternetAddressList ParseDeferred(ReadOnlyMemory<byte> bytes, ImapLimits limits, int depth)
+    {
+        var reader = new ImapReader(new ReadOnlySequence<byte>(bytes), limits);
+        return ParseAddressList(ref reader, depth, build: true)!;
     }
 
     /// <summary>
@@ -114,6 +168,25 @@ internal static class EnvelopeParser
                 var atom = reader.ReadAtom();
                 reader.Tolerate(sloppy, "an atom where a string belongs");
                 return Encoding.UTF8.GetString(atom);
+        }
+    }
+
+    /// <summary>
+    /// Skips an nstring by the rules of <see cref="ReadNString"/>, with the same checks, and returns null for NIL and
+    /// an empty string for any other value: what is needed to tell a group's start and end from a mailbox.
+    /// </summary>
+    private static string? SkipNString(ref ImapReader reader, int depth, ImapQuirks sloppy)
+    {
+        switch (reader.Peek())
+        {
+            case (byte)'"' when !reader.Tolerates(ImapQuirks.EightBitQuotedStrings):
+                // Skipping does not check for 8-bit bytes; reading does.
+                return reader.ReadString();
+            case (byte)'"' or (byte)'{' or (byte)'~':
+                reader.SkipValue(depth);
+                return string.Empty;
+            default:
+                return ReadNString(ref reader, depth, sloppy) is null ? null : string.Empty;
         }
     }
 
@@ -150,9 +223,12 @@ internal static class EnvelopeParser
     /// group and <c>(NIL NIL NIL NIL)</c> closes it. A group that is never closed was most likely a host-less
     /// mailbox, so it is kept as one, followed by the addresses it would have held.
     /// </summary>
-    private static InternetAddressList ParseAddressList(ref ImapReader reader, int depth)
+    /// <param name="reader">The reader, at the list.</param>
+    /// <param name="depth">The nesting depth of the list.</param>
+    /// <param name="build">False to check the list only: every value is skipped, nothing is built, null is returned.</param>
+    private static InternetAddressList? ParseAddressList(ref ImapReader reader, int depth, bool build)
     {
-        var list = new InternetAddressList();
+        var list = build ? new InternetAddressList() : null;
         if (!reader.IsNext((byte)'('))
         {
             if (!reader.TryReadNil())
@@ -183,7 +259,12 @@ internal static class EnvelopeParser
                 continue;
             }
 
-            var (name, mailbox, host) = ParseAddress(ref reader, depth + 1);
+            var (name, mailbox, host) = ParseAddress(ref reader, depth + 1, build);
+            if (list is null)
+            {
+                continue;
+            }
+
             if (host is null && mailbox is null && name is null)
             {
                 if (members is not null)
@@ -230,7 +311,7 @@ internal static class EnvelopeParser
 
         if (members is not null)
         {
-            AddUnclosedGroup(list, groupAsMailbox, members);
+            AddUnclosedGroup(list!, groupAsMailbox, members);
         }
 
         return list;
@@ -252,7 +333,7 @@ internal static class EnvelopeParser
     /// name (with its unescaped quotes) arrives as extra tokens. The last two values are still mailbox and host, and
     /// the name is rebuilt from everything before the adl.
     /// </summary>
-    private static (string? Name, string? Mailbox, string? Host) ParseAddress(ref ImapReader reader, int depth)
+    private static (string? Name, string? Mailbox, string? Host) ParseAddress(ref ImapReader reader, int depth, bool build)
     {
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
@@ -263,7 +344,7 @@ internal static class EnvelopeParser
         for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
             var quoted = reader.IsNext((byte)'"');
-            var value = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
+            var value = build ? ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope) : SkipNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
             switch (field)
             {
                 case 0:
