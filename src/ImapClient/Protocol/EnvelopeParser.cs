@@ -193,30 +193,14 @@ internal static class EnvelopeParser
     /// <summary>Decodes RFC 2047 encoded words in unstructured text (Subject, Content-Description).</summary>
     internal static string? DecodeText(string? text) =>
         text is not null && text.Contains("=?", StringComparison.Ordinal)
-            ? Rfc2047.DecodeText(TextOptions, Encoding.UTF8.GetBytes(text))
+            ? DecodedWords.Text(text)
             : text;
 
-    /// <summary>The last encoded phrase decoded on this thread: servers repeat From as Sender and Reply-To.</summary>
-    [ThreadStatic]
-    private static (string Encoded, string Decoded) _lastPhrase;
-
     /// <summary>Decodes RFC 2047 encoded words in a phrase (display and group names).</summary>
-    private static string? DecodePhrase(string? text)
-    {
-        if (text is null || !text.Contains("=?", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        if (ReferenceEquals(_lastPhrase.Encoded, text) || string.Equals(_lastPhrase.Encoded, text, StringComparison.Ordinal))
-        {
-            return _lastPhrase.Decoded;
-        }
-
-        var decoded = Rfc2047.DecodePhrase(TextOptions, Encoding.UTF8.GetBytes(text));
-        _lastPhrase = (text, decoded);
-        return decoded;
-    }
+    private static string? DecodePhrase(string? text) =>
+        text is not null && text.Contains("=?", StringComparison.Ordinal)
+            ? DecodedWords.Phrase(text)
+            : text;
 
     /// <summary>
     /// <c>NIL</c> or <c>"(" 1*address ")"</c>. Group syntax (RFC 3501 7.4.2): <c>(NIL NIL "name" NIL)</c> opens a
@@ -437,22 +421,45 @@ internal static class EnvelopeParser
             return name is null ? null : new MailboxAddress(name, "");
         }
 
-        var addrSpec = string.IsNullOrEmpty(host) ? mailbox : string.Concat(mailbox, "@", host);
-        if (MailboxAddress.TryParse(TextOptions, addrSpec, out var parsed) && parsed.Route.Count == 0)
+        if (TryParseAddrSpec(mailbox, host) is { } parsed)
         {
             parsed.Name = name;
             return parsed;
         }
+
+        var addrSpec = string.IsNullOrEmpty(host) ? mailbox : string.Concat(mailbox, "@", host);
 
         var quoted = string.Concat("\"", mailbox.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
         var quotedSpec = string.IsNullOrEmpty(host) ? quoted : string.Concat(quoted, "@", host);
-        if (MailboxAddress.TryParse(TextOptions, quotedSpec, out parsed) && parsed.Route.Count == 0)
+        if (MailboxAddress.TryParse(TextOptions, quotedSpec, out var quotedParsed) && quotedParsed.Route.Count == 0)
         {
-            parsed.Name = name;
-            return parsed;
+            quotedParsed.Name = name;
+            return quotedParsed;
         }
 
         return new MailboxAddress(name ?? addrSpec, "");
+    }
+
+    /// <summary>This thread's buffer for an addr-spec's UTF-8 bytes, which MimeKit parses.</summary>
+    [ThreadStatic]
+    private static byte[]? _addrSpecBytes;
+
+    /// <summary>
+    /// MimeKit's parse of <c>mailbox@host</c> (or the mailbox alone), given its bytes straight from a reused buffer
+    /// rather than a joined string it would convert again. Null when it is no plain addr-spec.
+    /// </summary>
+    private static MailboxAddress? TryParseAddrSpec(string mailbox, string? host)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(mailbox.Length + 1 + (host?.Length ?? 0));
+        var buffer = _addrSpecBytes is { } kept && kept.Length >= length ? kept : _addrSpecBytes = new byte[Math.Max(256, length)];
+        var written = Encoding.UTF8.GetBytes(mailbox, buffer);
+        if (!string.IsNullOrEmpty(host))
+        {
+            buffer[written++] = (byte)'@';
+            written += Encoding.UTF8.GetBytes(host, buffer.AsSpan(written));
+        }
+
+        return MailboxAddress.TryParse(TextOptions, buffer, 0, written, out var parsed) && parsed.Route.Count == 0 ? parsed : null;
     }
 
     private static ParserOptions CreateTextOptions()
