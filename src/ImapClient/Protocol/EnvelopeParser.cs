@@ -243,6 +243,12 @@ internal static class EnvelopeParser
                 continue;
             }
 
+            if (list is not null && TryReadPlainAddress(ref reader, depth + 1) is { } plain)
+            {
+                (members ?? (ICollection<InternetAddress>)list).Add(plain);
+                continue;
+            }
+
             var (name, mailbox, host) = ParseAddress(ref reader, depth + 1, build);
             if (list is null)
             {
@@ -440,6 +446,102 @@ internal static class EnvelopeParser
         return new MailboxAddress(name ?? addrSpec, "");
     }
 
+    /// <summary>
+    /// The common address, read straight from the buffer: <c>(name NIL "mailbox" "host")</c> with the name NIL or
+    /// quoted, the mailbox and host quoted, none with a backslash or a line end, all in view. The mailbox and host
+    /// go to MimeKit as bytes without becoming strings first. Anything else (literals, escapes, NIL mailbox or host,
+    /// a group marker, an addr-spec MimeKit rejects, a quirk to check) returns null with nothing read, for
+    /// <see cref="ParseAddress"/>; what this path returns is what that path would have.
+    /// </summary>
+    private static MailboxAddress? TryReadPlainAddress(ref ImapReader reader, int depth)
+    {
+        var span = reader.UnreadSpan;
+        if (span.Length < 2 || span[0] != (byte)'(')
+        {
+            return null;
+        }
+
+        var at = 1;
+        ReadOnlySpan<byte> name = default;
+        var hasName = false;
+        if (span[at..].StartsWith("NIL "u8))
+        {
+            at += 4;
+        }
+        else if (TryPlainQuoted(span, ref at, (byte)' ', out name))
+        {
+            hasName = true;
+            at++;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (!span[at..].StartsWith("NIL "u8))
+        {
+            return null;
+        }
+
+        at += 4;
+        if (!TryPlainQuoted(span, ref at, (byte)' ', out var mailbox) || mailbox.IsEmpty)
+        {
+            return null;
+        }
+
+        at++;
+        if (!TryPlainQuoted(span, ref at, (byte)')', out var host) || host.IsEmpty)
+        {
+            return null;
+        }
+
+        at++;
+        if ((mailbox.ContainsAnyInRange((byte)0x80, (byte)0xff) || host.ContainsAnyInRange((byte)0x80, (byte)0xff)
+            || name.ContainsAnyInRange((byte)0x80, (byte)0xff)) && !reader.Tolerates(ImapQuirks.EightBitQuotedStrings))
+        {
+            return null;
+        }
+
+        var buffer = AddrSpecBuffer(mailbox.Length + 1 + host.Length);
+        mailbox.CopyTo(buffer);
+        buffer[mailbox.Length] = (byte)'@';
+        host.CopyTo(buffer.AsSpan(mailbox.Length + 1));
+        if (!MailboxAddress.TryParse(TextOptions, buffer, 0, mailbox.Length + 1 + host.Length, out var parsed) || parsed.Route.Count != 0)
+        {
+            return null;
+        }
+
+        reader.EnterNested(depth);
+        parsed.Name = hasName && !name.IsEmpty && DecodePhrase(Encoding.UTF8.GetString(name)) is { Length: > 0 } decoded ? decoded : null;
+
+        reader.Advance(at);
+        return parsed;
+    }
+
+    /// <summary>
+    /// A quoted string at <paramref name="at"/> without backslashes or line ends, whose closing quote is followed by
+    /// <paramref name="next"/>; <paramref name="at"/> is left on that byte.
+    /// </summary>
+    private static bool TryPlainQuoted(ReadOnlySpan<byte> span, scoped ref int at, byte next, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (at >= span.Length || span[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        var rest = span[(at + 1)..];
+        var stop = rest.IndexOfAny("\\\"\r\n"u8);
+        if (stop < 0 || rest[stop] != (byte)'"' || stop + 1 >= rest.Length || rest[stop + 1] != next)
+        {
+            return false;
+        }
+
+        value = rest[..stop];
+        at += stop + 2;
+        return true;
+    }
+
     /// <summary>This thread's buffer for an addr-spec's UTF-8 bytes, which MimeKit parses.</summary>
     [ThreadStatic]
     private static byte[]? _addrSpecBytes;
@@ -450,8 +552,7 @@ internal static class EnvelopeParser
     /// </summary>
     private static MailboxAddress? TryParseAddrSpec(string mailbox, string? host)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(mailbox.Length + 1 + (host?.Length ?? 0));
-        var buffer = _addrSpecBytes is { } kept && kept.Length >= length ? kept : _addrSpecBytes = new byte[Math.Max(256, length)];
+        var buffer = AddrSpecBuffer(Encoding.UTF8.GetMaxByteCount(mailbox.Length + 1 + (host?.Length ?? 0)));
         var written = Encoding.UTF8.GetBytes(mailbox, buffer);
         if (!string.IsNullOrEmpty(host))
         {
@@ -461,6 +562,9 @@ internal static class EnvelopeParser
 
         return MailboxAddress.TryParse(TextOptions, buffer, 0, written, out var parsed) && parsed.Route.Count == 0 ? parsed : null;
     }
+
+    private static byte[] AddrSpecBuffer(int length) =>
+        _addrSpecBytes is { } kept && kept.Length >= length ? kept : _addrSpecBytes = new byte[Math.Max(256, length)];
 
     private static ParserOptions CreateTextOptions()
     {
