@@ -8,7 +8,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <summary>
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
-/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), noop-ours (sequential
+/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), messagelist-ours, messagelist-mailkit (the same, every value a message list shows read: <see cref="MessageList"/>), messagelist-server-ours, messagelist-server-mailkit (the message list from Dovecot, 10,000 messages), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot, every header's name and value read), flags-ours
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// headers-raw (the same FETCH through a raw socket), download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each),
@@ -22,7 +22,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -32,13 +32,14 @@ internal static class LoopRun
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal) || workload.StartsWith("getmessage-", StringComparison.Ordinal)
             || workload.StartsWith("bodies-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "messagelist-server-ours" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
         var (mailKitServer, inbox) = server is null ? (null, null) : await Clients.MailKitServerAsync(server.Host, server.Port, serverMailbox);
         using var mailKitServerDisposer = mailKitServer;
         await using var rawServer = server is null ? null : await server.RawAsync(serverMailbox);
+        ulong? checksum = null;
         Func<Task<int>> once = workload switch
         {
             "headers-ours" => async () =>
@@ -68,6 +69,26 @@ internal static class LoopRun
             {
                 await Ops.MailKitSummariesReadAllAsync(mailKit.Inbox);
                 return script.Exists;
+            },
+            "messagelist-ours" => async () =>
+            {
+                checksum = await MessageList.OursAsync(ours, script.Exists);
+                return script.Exists;
+            },
+            "messagelist-mailkit" => async () =>
+            {
+                checksum = await MessageList.MailKitAsync(mailKit.Inbox);
+                return script.Exists;
+            },
+            "messagelist-server-ours" => async () =>
+            {
+                checksum = await MessageList.OursAsync(oursServer!, CaptureData.Messages);
+                return CaptureData.Messages;
+            },
+            "messagelist-server-mailkit" => async () =>
+            {
+                checksum = await MessageList.MailKitAsync(inbox!);
+                return CaptureData.Messages;
             },
             "list-ours" => async () => (await ours.ListAsync()).Count,
             "list-mailkit" => async () => (await mailKit.GetFoldersAsync(mailKit.PersonalNamespaces[0])).Count,
@@ -159,6 +180,11 @@ internal static class LoopRun
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
             $"GC counts {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
             $"{(GC.GetTotalPauseDuration() - pausedBefore) / clock.Elapsed:P0} of the time paused for GC");
+
+        if (checksum is { } listed)
+        {
+            Console.WriteLine($"{workload}: message list checksum {listed:x16}");
+        }
 
         // On a shared machine the mean moves with the neighbours' load; the median and the fastest run move less.
         runTimes.Sort();

@@ -74,6 +74,16 @@ internal static class QuickRun
             });
         }
 
+        foreach (var (delivery, maxRead) in new[] { ("one segment", int.MaxValue), ("4 KB reads", 4096) })
+        {
+            await Step($"parse the message list, {delivery}", async () =>
+            {
+                await using var ours = await Clients.OursReplayAsync(script, maxRead);
+                using var mailKit = await Clients.MailKitReplayAsync(script, maxRead);
+                return Compare.MessageList(await MessageList.OursAsync(ours, Messages), await MessageList.MailKitAsync(mailKit.Inbox));
+            });
+        }
+
         await Step("parse LIST", async () =>
         {
             await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
@@ -120,6 +130,13 @@ internal static class QuickRun
             // Dovecot's version or the corpus changed since the capture; that is worth a warning, not a failure.
             var note = bytes > fetch.Length && bytes < fetch.Length + 200 ? "matches the capture" : $"WARNING: capture has {fetch.Length:N0} bytes, recapture?";
             return $"{result}; raw {bytes:N0} bytes, {note}";
+        });
+
+        await Step("server message list", async () =>
+        {
+            var result = Compare.MessageList(await MessageList.OursAsync(ours, Messages), await MessageList.MailKitAsync(inbox));
+            var bytes = await Ops.RawSummariesAsync(raw);
+            return bytes > fetch.Length ? $"{result}; raw {bytes:N0} bytes" : throw new InvalidOperationException($"raw: {bytes:N0} bytes, fewer than the capture's {fetch.Length:N0}");
         });
 
         await Step("server FETCH summaries, COMPRESS=DEFLATE", async () =>
@@ -314,6 +331,10 @@ internal static class Compare
 {
     public static string Equal<T>(string what, T expected, T actual, string detail) where T : IEquatable<T> =>
         expected.Equals(actual) ? detail : throw new InvalidOperationException($"{what}: expected {expected}, got {actual}");
+
+    /// <summary>Ours and MailKit's message list checksums (<see cref="ListChecksum"/>): equal when both read the same values.</summary>
+    public static string MessageList(ulong ours, ulong mailKit) =>
+        ours == mailKit ? $"ours | MailKit checksum {ours:x16}, identical" : throw new InvalidOperationException($"message list checksum: ours {ours:x16}, MailKit {mailKit:x16}");
 
     /// <summary>Ours and MailKit's SEARCH results, UID by UID, in the server's order.</summary>
     public static string Uids(IReadOnlyList<uint> ours, IReadOnlyList<uint> mailKit, int expected)

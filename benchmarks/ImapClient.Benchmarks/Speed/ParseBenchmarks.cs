@@ -26,6 +26,7 @@ public class Parse
 {
     private const string Summaries = "Parse FETCH summaries (10,000)";
     private const string SummariesRead = "Parse FETCH summaries (10,000), every field read";
+    private const string MessageListed = "Parse the message list (10,000)";
     private const string List = "Parse LIST (5,000)";
     private const string Search = "Parse SEARCH (100,000)";
 
@@ -72,6 +73,16 @@ public class Parse
     [BenchmarkCategory(SummariesRead)]
     [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
     public async Task<long> FetchReadAllOurs() => await Ops.OursSummariesReadAllAsync(_ours, _messages);
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(MessageListed)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<ulong> MessageListMailKit() => MessageList.MailKitAsync(_mailKit.Inbox);
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(MessageListed)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<ulong> MessageListOurs() => MessageList.OursAsync(_ours, _messages);
 
     [Benchmark(Baseline = true, Description = "MailKit")]
     [BenchmarkCategory(List)]

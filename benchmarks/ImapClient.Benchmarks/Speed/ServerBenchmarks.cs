@@ -76,22 +76,26 @@ public abstract class ServerBenchmarkBase
     private async Task<BenchServer> StartServerAsync() => _server = await BenchServer.StartAsync(Summaries, Large);
 }
 
-/// <summary>FETCH of all 10,000 messages' summaries and header sections, each with the raw-socket upper bound.</summary>
+/// <summary>
+/// FETCH of all 10,000 messages' summaries (nothing read, and the message list: every value a list shows read) and
+/// header sections, each with the raw-socket upper bound.
+/// </summary>
 [Config(typeof(BenchConfig))]
 public class ServerFetch : ServerBenchmarkBase
 {
     private const string Summary = "Server FETCH summaries (10,000)";
     private const string Headers = "Server FETCH BODY.PEEK[HEADER] (10,000), every header read";
+    private const string Listed = "Server message list (10,000)";
 
     protected override int Summaries => CaptureData.Messages;
 
-    [GlobalSetup(Targets = [nameof(SummariesOurs), nameof(HeadersOurs)])]
+    [GlobalSetup(Targets = [nameof(SummariesOurs), nameof(HeadersOurs), nameof(MessageListOurs)])]
     public Task SetupOursAsync() => StartOursAsync();
 
-    [GlobalSetup(Targets = [nameof(SummariesMailKit), nameof(HeadersMailKit)])]
+    [GlobalSetup(Targets = [nameof(SummariesMailKit), nameof(HeadersMailKit), nameof(MessageListMailKit)])]
     public Task SetupMailKitAsync() => StartMailKitAsync();
 
-    [GlobalSetup(Targets = [nameof(SummariesRaw), nameof(HeadersRaw)])]
+    [GlobalSetup(Targets = [nameof(SummariesRaw), nameof(HeadersRaw), nameof(MessageListRaw)])]
     public Task SetupRawAsync() => StartRawAsync();
 
     [GlobalSetup(Target = nameof(SummariesOursCompressed))]
@@ -116,6 +120,21 @@ public class ServerFetch : ServerBenchmarkBase
     [BenchmarkCategory(Summary)]
     [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
     public Task<long> SummariesRaw() => Ops.RawSummariesAsync(Raw);
+
+    [Benchmark(Baseline = true, Description = "MailKit")]
+    [BenchmarkCategory(Listed)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<ulong> MessageListMailKit() => MessageList.MailKitAsync(MailKitFolder);
+
+    [Benchmark(Description = "ImapClient")]
+    [BenchmarkCategory(Listed)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<ulong> MessageListOurs() => MessageList.OursAsync(Ours, CaptureData.Messages);
+
+    [Benchmark(Description = "raw socket, bytes counted only")]
+    [BenchmarkCategory(Listed)]
+    [Workload(CaptureData.Messages, "msgs", Payload.FetchSummaries)]
+    public Task<long> MessageListRaw() => Ops.RawSummariesAsync(Raw);
 
     [Benchmark(Baseline = true, Description = "MailKit")]
     [BenchmarkCategory(Headers)]

@@ -1,3 +1,4 @@
+using ImapClient.Protocol;
 using MimeKit;
 
 namespace ImapClient;
@@ -6,12 +7,21 @@ namespace ImapClient;
 public sealed class Envelope
 {
     // Allocated on first read only: the parser always supplies the lists, so defaults built eagerly would be garbage.
+    // A FETCH result's envelope keeps each list as the server's bytes (already checked) and builds it on first read.
+    private readonly DeferredAddressLists? _deferred;
     private InternetAddressList? _from;
     private InternetAddressList? _sender;
     private InternetAddressList? _replyTo;
     private InternetAddressList? _to;
     private InternetAddressList? _cc;
     private InternetAddressList? _bcc;
+
+    /// <summary>Creates an envelope whose values are all set by initializers.</summary>
+    public Envelope()
+    {
+    }
+
+    internal Envelope(DeferredAddressLists deferred) => _deferred = deferred;
 
     /// <summary>
     /// The Date header parsed, or null when absent, unparseable, or impossible as written (a zone beyond 14 hours or
@@ -26,26 +36,33 @@ public sealed class Envelope
     public string? Subject { get; init; }
 
     /// <summary>The From addresses.</summary>
-    public InternetAddressList From { get => _from ??= []; init => _from = value; }
+    public InternetAddressList From { get => _from ?? Build(ref _from, 0); init => _from = value; }
 
     /// <summary>The Sender addresses.</summary>
-    public InternetAddressList Sender { get => _sender ??= []; init => _sender = value; }
+    public InternetAddressList Sender { get => _sender ?? Build(ref _sender, 1); init => _sender = value; }
 
     /// <summary>The Reply-To addresses.</summary>
-    public InternetAddressList ReplyTo { get => _replyTo ??= []; init => _replyTo = value; }
+    public InternetAddressList ReplyTo { get => _replyTo ?? Build(ref _replyTo, 2); init => _replyTo = value; }
 
     /// <summary>The To addresses.</summary>
-    public InternetAddressList To { get => _to ??= []; init => _to = value; }
+    public InternetAddressList To { get => _to ?? Build(ref _to, 3); init => _to = value; }
 
     /// <summary>The Cc addresses.</summary>
-    public InternetAddressList Cc { get => _cc ??= []; init => _cc = value; }
+    public InternetAddressList Cc { get => _cc ?? Build(ref _cc, 4); init => _cc = value; }
 
     /// <summary>The Bcc addresses.</summary>
-    public InternetAddressList Bcc { get => _bcc ??= []; init => _bcc = value; }
+    public InternetAddressList Bcc { get => _bcc ?? Build(ref _bcc, 5); init => _bcc = value; }
 
     /// <summary>The In-Reply-To header, or null.</summary>
     public string? InReplyTo { get; init; }
 
     /// <summary>The Message-Id header, or null.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>Builds a list on its first read, once, from any thread (a list the caller got is the one it keeps).</summary>
+    private InternetAddressList Build(ref InternetAddressList? field, int index)
+    {
+        var list = _deferred?.Build(index) ?? [];
+        return Interlocked.CompareExchange(ref field, list, null) ?? list;
+    }
 }

@@ -59,7 +59,7 @@ public sealed class FetchedMessage
             if (_envelope is null && !_envelopeBytes.IsEmpty)
             {
                 var reader = new ImapReader(new ReadOnlySequence<byte>(_envelopeBytes), _limits!);
-                Interlocked.CompareExchange(ref _envelope, EnvelopeParser.Parse(ref reader), null);
+                Interlocked.CompareExchange(ref _envelope, EnvelopeParser.Parse(ref reader, 0, deferLists: true), null);
             }
 
             return _envelope;

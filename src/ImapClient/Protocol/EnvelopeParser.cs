@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 using MimeKit.Utils;
@@ -20,12 +21,22 @@ internal static class EnvelopeParser
 
     public static Envelope Parse(ref ImapReader reader) => Parse(ref reader, 0);
 
-    internal static Envelope Parse(ref ImapReader reader, int depth)
+    /// <summary>Parses an envelope.</summary>
+    /// <param name="reader">The reader, at the envelope's opening parenthesis.</param>
+    /// <param name="depth">The nesting depth the envelope is at.</param>
+    /// <param name="deferLists">
+    /// True when the reader's bytes stay as they are for the envelope's life (a <see cref="FetchedMessage"/>'s own
+    /// copy): the address lists are then checked now, as strictly as when they are built, but each is built from its
+    /// bytes when first read. A message list reads From, To and Cc; Sender and Reply-To, which servers fill with a
+    /// copy of From, and Bcc then cost nothing.
+    /// </param>
+    internal static Envelope Parse(ref ImapReader reader, int depth, bool deferLists = false)
     {
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
         string? dateText = null, subject = null, inReplyTo = null, messageId = null;
         InternetAddressList? from = null, sender = null, replyTo = null, to = null, cc = null, bcc = null;
+        var lists = deferLists ? new DeferredAddressLists(reader.Limits, depth + 1) : null;
         var field = 0;
         for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
@@ -38,22 +49,22 @@ internal static class EnvelopeParser
                     subject = DecodeText(ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope));
                     break;
                 case 2:
-                    from = ParseAddressList(ref reader, depth + 1);
+                    from = ReadAddressList(ref reader, depth + 1, lists, 0);
                     break;
                 case 3:
-                    sender = ParseAddressList(ref reader, depth + 1);
+                    sender = ReadAddressList(ref reader, depth + 1, lists, 1);
                     break;
                 case 4:
-                    replyTo = ParseAddressList(ref reader, depth + 1);
+                    replyTo = ReadAddressList(ref reader, depth + 1, lists, 2);
                     break;
                 case 5:
-                    to = ParseAddressList(ref reader, depth + 1);
+                    to = ReadAddressList(ref reader, depth + 1, lists, 3);
                     break;
                 case 6:
-                    cc = ParseAddressList(ref reader, depth + 1);
+                    cc = ReadAddressList(ref reader, depth + 1, lists, 4);
                     break;
                 case 7:
-                    bcc = ParseAddressList(ref reader, depth + 1);
+                    bcc = ReadAddressList(ref reader, depth + 1, lists, 5);
                     break;
                 case 8:
                     inReplyTo = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
@@ -75,6 +86,18 @@ internal static class EnvelopeParser
             reader.Tolerate(ImapQuirks.SloppyEnvelope, "an envelope with fewer than ten fields");
         }
 
+        if (lists is not null)
+        {
+            return new Envelope(lists)
+            {
+                DateText = dateText,
+                Date = ImapDateParser.ParseEnvelopeDate(dateText),
+                Subject = subject,
+                InReplyTo = inReplyTo,
+                MessageId = messageId,
+            };
+        }
+
         return new Envelope
         {
             DateText = dateText,
@@ -89,6 +112,37 @@ internal static class EnvelopeParser
             InReplyTo = inReplyTo,
             MessageId = messageId,
         };
+    }
+
+    /// <summary>
+    /// Parses an address list now, or (with <paramref name="lists"/>) checks it now and keeps its bytes for the first
+    /// read, so that every error and every tolerated quirk is still reported when the envelope is parsed.
+    /// </summary>
+    private static InternetAddressList? ReadAddressList(ref ImapReader reader, int depth, DeferredAddressLists? lists, int index)
+    {
+        if (lists is null)
+        {
+            return ParseAddressList(ref reader, depth, build: true);
+        }
+
+        // NIL (or debris where a list belongs) builds an empty list: nothing to keep.
+        var isList = reader.IsNext((byte)'(');
+        var start = reader.Position;
+        ParseAddressList(ref reader, depth, build: false);
+        if (isList)
+        {
+            var bytes = reader.Since(start);
+            lists[index] = bytes.IsSingleSegment ? bytes.First : bytes.ToArray();
+        }
+
+        return null;
+    }
+
+    /// <summary>Builds an address list kept as bytes by <see cref="ReadAddressList"/>.</summary>
+    internal static InternetAddressList ParseDeferred(ReadOnlyMemory<byte> bytes, ImapLimits limits, int depth)
+    {
+        var reader = new ImapReader(new ReadOnlySequence<byte>(bytes), limits);
+        return ParseAddressList(ref reader, depth, build: true)!;
     }
 
     /// <summary>
@@ -117,42 +171,48 @@ internal static class EnvelopeParser
         }
     }
 
+    /// <summary>
+    /// Skips an nstring by the rules of <see cref="ReadNString"/>, with the same checks, and returns null for NIL and
+    /// an empty string for any other value: what is needed to tell a group's start and end from a mailbox.
+    /// </summary>
+    private static string? SkipNString(ref ImapReader reader, int depth, ImapQuirks sloppy)
+    {
+        switch (reader.Peek())
+        {
+            case (byte)'"' when !reader.Tolerates(ImapQuirks.EightBitQuotedStrings):
+                // Skipping does not check for 8-bit bytes; reading does.
+                return reader.ReadString();
+            case (byte)'"' or (byte)'{' or (byte)'~':
+                reader.SkipValue(depth);
+                return string.Empty;
+            default:
+                return ReadNString(ref reader, depth, sloppy) is null ? null : string.Empty;
+        }
+    }
+
     /// <summary>Decodes RFC 2047 encoded words in unstructured text (Subject, Content-Description).</summary>
     internal static string? DecodeText(string? text) =>
         text is not null && text.Contains("=?", StringComparison.Ordinal)
-            ? Rfc2047.DecodeText(TextOptions, Encoding.UTF8.GetBytes(text))
+            ? DecodedWords.Text(text)
             : text;
 
-    /// <summary>The last encoded phrase decoded on this thread: servers repeat From as Sender and Reply-To.</summary>
-    [ThreadStatic]
-    private static (string Encoded, string Decoded) _lastPhrase;
-
     /// <summary>Decodes RFC 2047 encoded words in a phrase (display and group names).</summary>
-    private static string? DecodePhrase(string? text)
-    {
-        if (text is null || !text.Contains("=?", StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        if (ReferenceEquals(_lastPhrase.Encoded, text) || string.Equals(_lastPhrase.Encoded, text, StringComparison.Ordinal))
-        {
-            return _lastPhrase.Decoded;
-        }
-
-        var decoded = Rfc2047.DecodePhrase(TextOptions, Encoding.UTF8.GetBytes(text));
-        _lastPhrase = (text, decoded);
-        return decoded;
-    }
+    private static string? DecodePhrase(string? text) =>
+        text is not null && text.Contains("=?", StringComparison.Ordinal)
+            ? DecodedWords.Phrase(text)
+            : text;
 
     /// <summary>
     /// <c>NIL</c> or <c>"(" 1*address ")"</c>. Group syntax (RFC 3501 7.4.2): <c>(NIL NIL "name" NIL)</c> opens a
     /// group and <c>(NIL NIL NIL NIL)</c> closes it. A group that is never closed was most likely a host-less
     /// mailbox, so it is kept as one, followed by the addresses it would have held.
     /// </summary>
-    private static InternetAddressList ParseAddressList(ref ImapReader reader, int depth)
+    /// <param name="reader">The reader, at the list.</param>
+    /// <param name="depth">The nesting depth of the list.</param>
+    /// <param name="build">False to check the list only: every value is skipped, nothing is built, null is returned.</param>
+    private static InternetAddressList? ParseAddressList(ref ImapReader reader, int depth, bool build)
     {
-        var list = new InternetAddressList();
+        var list = build ? new InternetAddressList() : null;
         if (!reader.IsNext((byte)'('))
         {
             if (!reader.TryReadNil())
@@ -183,7 +243,18 @@ internal static class EnvelopeParser
                 continue;
             }
 
-            var (name, mailbox, host) = ParseAddress(ref reader, depth + 1);
+            if (list is not null && TryReadPlainAddress(ref reader, depth + 1) is { } plain)
+            {
+                (members ?? (ICollection<InternetAddress>)list).Add(plain);
+                continue;
+            }
+
+            var (name, mailbox, host) = ParseAddress(ref reader, depth + 1, build);
+            if (list is null)
+            {
+                continue;
+            }
+
             if (host is null && mailbox is null && name is null)
             {
                 if (members is not null)
@@ -230,7 +301,7 @@ internal static class EnvelopeParser
 
         if (members is not null)
         {
-            AddUnclosedGroup(list, groupAsMailbox, members);
+            AddUnclosedGroup(list!, groupAsMailbox, members);
         }
 
         return list;
@@ -252,7 +323,7 @@ internal static class EnvelopeParser
     /// name (with its unescaped quotes) arrives as extra tokens. The last two values are still mailbox and host, and
     /// the name is rebuilt from everything before the adl.
     /// </summary>
-    private static (string? Name, string? Mailbox, string? Host) ParseAddress(ref ImapReader reader, int depth)
+    private static (string? Name, string? Mailbox, string? Host) ParseAddress(ref ImapReader reader, int depth, bool build)
     {
         reader.EnterNested(depth);
         reader.Expect((byte)'(');
@@ -263,7 +334,7 @@ internal static class EnvelopeParser
         for (; reader.MoreInList(field == 0, missingSpace: ImapQuirks.SloppyEnvelope); field++)
         {
             var quoted = reader.IsNext((byte)'"');
-            var value = ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
+            var value = build ? ReadNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope) : SkipNString(ref reader, depth + 1, ImapQuirks.SloppyEnvelope);
             switch (field)
             {
                 case 0:
@@ -356,23 +427,144 @@ internal static class EnvelopeParser
             return name is null ? null : new MailboxAddress(name, "");
         }
 
-        var addrSpec = string.IsNullOrEmpty(host) ? mailbox : string.Concat(mailbox, "@", host);
-        if (MailboxAddress.TryParse(TextOptions, addrSpec, out var parsed) && parsed.Route.Count == 0)
+        if (TryParseAddrSpec(mailbox, host) is { } parsed)
         {
             parsed.Name = name;
             return parsed;
         }
 
+        var addrSpec = string.IsNullOrEmpty(host) ? mailbox : string.Concat(mailbox, "@", host);
+
         var quoted = string.Concat("\"", mailbox.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), "\"");
         var quotedSpec = string.IsNullOrEmpty(host) ? quoted : string.Concat(quoted, "@", host);
-        if (MailboxAddress.TryParse(TextOptions, quotedSpec, out parsed) && parsed.Route.Count == 0)
+        if (MailboxAddress.TryParse(TextOptions, quotedSpec, out var quotedParsed) && quotedParsed.Route.Count == 0)
         {
-            parsed.Name = name;
-            return parsed;
+            quotedParsed.Name = name;
+            return quotedParsed;
         }
 
         return new MailboxAddress(name ?? addrSpec, "");
     }
+
+    /// <summary>
+    /// The common address, read straight from the buffer: <c>(name NIL "mailbox" "host")</c> with the name NIL or
+    /// quoted, the mailbox and host quoted, none with a backslash or a line end, all in view. The mailbox and host
+    /// go to MimeKit as bytes without becoming strings first. Anything else (literals, escapes, NIL mailbox or host,
+    /// a group marker, an addr-spec MimeKit rejects, a quirk to check) returns null with nothing read, for
+    /// <see cref="ParseAddress"/>; what this path returns is what that path would have.
+    /// </summary>
+    private static MailboxAddress? TryReadPlainAddress(ref ImapReader reader, int depth)
+    {
+        var span = reader.UnreadSpan;
+        if (span.Length < 2 || span[0] != (byte)'(')
+        {
+            return null;
+        }
+
+        var at = 1;
+        ReadOnlySpan<byte> name = default;
+        var hasName = false;
+        if (span[at..].StartsWith("NIL "u8))
+        {
+            at += 4;
+        }
+        else if (TryPlainQuoted(span, ref at, (byte)' ', out name))
+        {
+            hasName = true;
+            at++;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (!span[at..].StartsWith("NIL "u8))
+        {
+            return null;
+        }
+
+        at += 4;
+        if (!TryPlainQuoted(span, ref at, (byte)' ', out var mailbox) || mailbox.IsEmpty)
+        {
+            return null;
+        }
+
+        at++;
+        if (!TryPlainQuoted(span, ref at, (byte)')', out var host) || host.IsEmpty)
+        {
+            return null;
+        }
+
+        at++;
+        if ((mailbox.ContainsAnyInRange((byte)0x80, (byte)0xff) || host.ContainsAnyInRange((byte)0x80, (byte)0xff)
+            || name.ContainsAnyInRange((byte)0x80, (byte)0xff)) && !reader.Tolerates(ImapQuirks.EightBitQuotedStrings))
+        {
+            return null;
+        }
+
+        var buffer = AddrSpecBuffer(mailbox.Length + 1 + host.Length);
+        mailbox.CopyTo(buffer);
+        buffer[mailbox.Length] = (byte)'@';
+        host.CopyTo(buffer.AsSpan(mailbox.Length + 1));
+        if (!MailboxAddress.TryParse(TextOptions, buffer, 0, mailbox.Length + 1 + host.Length, out var parsed) || parsed.Route.Count != 0)
+        {
+            return null;
+        }
+
+        reader.EnterNested(depth);
+        parsed.Name = hasName && !name.IsEmpty && DecodePhrase(Encoding.UTF8.GetString(name)) is { Length: > 0 } decoded ? decoded : null;
+
+        reader.Advance(at);
+        return parsed;
+    }
+
+    /// <summary>
+    /// A quoted string at <paramref name="at"/> without backslashes or line ends, whose closing quote is followed by
+    /// <paramref name="next"/>; <paramref name="at"/> is left on that byte.
+    /// </summary>
+    private static bool TryPlainQuoted(ReadOnlySpan<byte> span, scoped ref int at, byte next, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (at >= span.Length || span[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        var rest = span[(at + 1)..];
+        var stop = rest.IndexOfAny("\\\"\r\n"u8);
+        if (stop < 0 || rest[stop] != (byte)'"' || stop + 1 >= rest.Length || rest[stop + 1] != next)
+        {
+            return false;
+        }
+
+        value = rest[..stop];
+        at += stop + 2;
+        return true;
+    }
+
+    /// <summary>This thread's buffer for an addr-spec's UTF-8 bytes, which MimeKit parses.</summary>
+    [ThreadStatic]
+    private static byte[]? _addrSpecBytes;
+
+    /// <summary>
+    /// MimeKit's parse of <c>mailbox@host</c> (or the mailbox alone), given its bytes straight from a reused buffer
+    /// rather than a joined string it would convert again. Null when it is no plain addr-spec.
+    /// </summary>
+    private static MailboxAddress? TryParseAddrSpec(string mailbox, string? host)
+    {
+        var buffer = AddrSpecBuffer(Encoding.UTF8.GetMaxByteCount(mailbox.Length + 1 + (host?.Length ?? 0)));
+        var written = Encoding.UTF8.GetBytes(mailbox, buffer);
+        if (!string.IsNullOrEmpty(host))
+        {
+            buffer[written++] = (byte)'@';
+            written += Encoding.UTF8.GetBytes(host, buffer.AsSpan(written));
+        }
+
+        return MailboxAddress.TryParse(TextOptions, buffer, 0, written, out var parsed) && parsed.Route.Count == 0 ? parsed : null;
+    }
+
+    private static byte[] AddrSpecBuffer(int length) =>
+        _addrSpecBytes is { } kept && kept.Length >= length ? kept : _addrSpecBytes = new byte[Math.Max(256, length)];
 
     private static ParserOptions CreateTextOptions()
     {

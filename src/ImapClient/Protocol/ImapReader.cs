@@ -739,6 +739,12 @@ internal ref struct ImapReader
         return _reader.Sequence.Slice(start, _reader.Position);
     }
 
+    /// <summary>Where the reader stands, for <see cref="Since"/>.</summary>
+    public readonly SequencePosition Position => _reader.Position;
+
+    /// <summary>The bytes read since <paramref name="start"/> (a <see cref="Position"/> of this reader).</summary>
+    public readonly ReadOnlySequence<byte> Since(SequencePosition start) => _reader.Sequence.Slice(start, _reader.Position);
+
     /// <summary>Skips a quoted string by the same rules <see cref="ReadQuoted"/> reads it, so both frame it alike.</summary>
     private void SkipQuoted()
     {
