@@ -10,7 +10,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot), flags-ours
-/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
+/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), store-server (sequential silent UID STOREs of a few UIDs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each), list-ours, list-mailkit
 /// (the 5,000-mailbox LIST, one segment; an item is a mailbox). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -29,7 +29,7 @@ internal static class LoopRun
         await using var ours = await Clients.OursReplayAsync(script, int.MaxValue);
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "flags-ours" or "noop-server" or "store-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
@@ -80,6 +80,18 @@ internal static class LoopRun
                 for (var i = 0; i < 1000; i++)
                 {
                     await oursServer!.NoopAsync();
+                }
+
+                return 1000;
+            },
+            "store-server" => async () =>
+            {
+                // One command's own cost: a silent STORE of a few UIDs answers with the tagged line alone.
+                var uids = SequenceSet.Parse("1:5,7,9:12");
+                var flagged = new MessageFlags(SystemFlags.Flagged);
+                for (var i = 0; i < 1000; i++)
+                {
+                    await oursServer!.UidStoreAsync(uids, i % 2 == 0 ? StoreAction.Add : StoreAction.Remove, flagged, silent: true);
                 }
 
                 return 1000;
