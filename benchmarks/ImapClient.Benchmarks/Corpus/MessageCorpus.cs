@@ -312,16 +312,16 @@ internal static class MessageCorpus
             case 1:
                 // A named group of addresses (RFC 5322 group syntax).
                 text.Append("Project team: ");
-                AppendMailboxes(text, random, count);
+                AppendMailboxes(text, random, count, anyCharset);
                 text.Append(";\r\n");
                 return;
         }
 
-        AppendMailboxes(text, random, count);
+        AppendMailboxes(text, random, count, anyCharset);
         text.Append("\r\n");
     }
 
-    private static void AppendMailboxes(StringBuilder text, Random random, int count)
+    private static void AppendMailboxes(StringBuilder text, Random random, int count, bool anyCharset)
     {
         for (var i = 0; i < count; i++)
         {

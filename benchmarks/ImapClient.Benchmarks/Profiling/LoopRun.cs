@@ -10,7 +10,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
 /// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), messagelist-ours, messagelist-mailkit (the same, every value a message list shows read: <see cref="MessageList"/>), messagelist-server-ours, messagelist-server-mailkit (the message list from Dovecot, 10,000 messages), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot, every header's name and value read), flags-ours
-/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
+/// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), store-server (sequential silent UID STOREs of a few UIDs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// headers-raw (the same FETCH through a raw socket), download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each),
 /// getmessage-ours, getmessage-mailkit, getmessage-raw (the same 100, each parsed: GetMessageAsync; the raw socket counts bytes),
 /// bodies-ours, bodies-mailkit, bodies-raw (the same 100 in one UID FETCH, each parsed by MimeKit), list-ours, list-mailkit
@@ -22,7 +22,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -32,7 +32,7 @@ internal static class LoopRun
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal) || workload.StartsWith("getmessage-", StringComparison.Ordinal)
             || workload.StartsWith("bodies-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "messagelist-server-ours" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "messagelist-server-ours" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "store-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
@@ -142,6 +142,18 @@ internal static class LoopRun
                 }
 
                 return 1000;
+            },
+            "store-server" => async () =>
+            {
+                // One command's own cost: a silent STORE of a few UIDs answers with the tagged line alone.
+                var uids = SequenceSet.Parse("1:5,7,9:12");
+                var flagged = new MessageFlags(SystemFlags.Flagged);
+                for (var i = 0; i < 100; i++)
+                {
+                    await oursServer!.UidStoreAsync(uids, i % 2 == 0 ? StoreAction.Add : StoreAction.Remove, flagged, silent: true);
+                }
+
+                return 100;
             },
             "noop-ours" => async () =>
             {

@@ -30,7 +30,7 @@ internal sealed class AppendCommand(
 
         if (internalDate is { } date)
         {
-            builder.Space().Raw(FormatDateTime(date));
+            builder.Space().DateTime(date);
         }
 
         builder.Space().StreamedLiteral(length, write).EndLine();
@@ -48,15 +48,5 @@ internal sealed class AppendCommand(
         }
 
         return new AppendResult(null, null);
-    }
-
-    /// <summary>date-time: <c>"17-Jul-1996 02:44:25 -0700"</c>, always in English.</summary>
-    internal static string FormatDateTime(DateTimeOffset date)
-    {
-        var offset = date.Offset;
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        offset = offset.Duration();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"\"{date.Day:00}-{date.ToString("MMM", CultureInfo.InvariantCulture)}-{date.Year:0000} {date:HH:mm:ss} {sign}{offset.Hours:00}{offset.Minutes:00}\"");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImapClient.Protocol;
 using ImapClient.Session;
 
@@ -20,15 +19,8 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
             throw new NotSupportedException("UNCHANGEDSINCE needs CONDSTORE (RFC 7162), which this server does not offer.");
         }
 
-        var prefix = action switch
-        {
-            StoreAction.Add => "+FLAGS",
-            StoreAction.Remove => "-FLAGS",
-            _ => "FLAGS",
-        };
-        builder.Raw(Name).Space().Raw(Set.ToString())
-            .Raw(string.Create(CultureInfo.InvariantCulture, $" (UNCHANGEDSINCE {unchangedSince}) "))
-            .Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
+        builder.Raw(Name).Space().Set(Set).Raw(" (UNCHANGEDSINCE "u8).Number(unchangedSince).Raw(") "u8)
+            .StoreItem(action, silent).FlagList(flags).EndLine();
     }
 
     public override bool TryClaimFetch(FetchedMessage message)

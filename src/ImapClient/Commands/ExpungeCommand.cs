@@ -28,7 +28,7 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
         builder.Raw(Name);
         if (uids is not null)
         {
-            builder.Space().Raw(uids.ToString());
+            builder.Space().Set(uids);
         }
 
         builder.EndLine();

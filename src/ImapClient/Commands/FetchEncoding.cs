@@ -23,6 +23,8 @@ internal static class FetchEncoding
             throw new InvalidOperationException("VANISHED needs CHANGEDSINCE, a UID FETCH, and QRESYNC enabled first (EnableAsync(\"QRESYNC\")).");
         }
 
-        builder.Raw(name).Space().Raw(set.ToString()).Space().Raw(request.Encode()).EndLine();
+        builder.Raw(name).Space().Set(set).Space();
+        request.WriteTo(builder);
+        builder.EndLine();
     }
 }

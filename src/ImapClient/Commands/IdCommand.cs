@@ -1,4 +1,3 @@
-using System.Text;
 using ImapClient.Protocol;
 using ImapClient.Session;
 
@@ -27,14 +26,14 @@ internal sealed class IdCommand(IReadOnlyList<KeyValuePair<string, string?>>? fi
         var first = true;
         foreach (var (name, value) in fields)
         {
-            builder.Raw(first ? ""u8 : " "u8).String(Encoding.UTF8.GetBytes(name)).Space();
+            builder.Raw(first ? ""u8 : " "u8).String(name).Space();
             if (value is null)
             {
                 builder.Raw("NIL"u8);
             }
             else
             {
-                builder.String(Encoding.UTF8.GetBytes(value));
+                builder.String(value);
             }
 
             first = false;

@@ -44,7 +44,7 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("IDLE").EndLine();
+    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("IDLE"u8).EndLine();
 
     /// <summary>Asks the IDLE to end; the first reason wins.</summary>
     public void RequestStop(IdleStop reason) => _stop.TrySetResult(reason);

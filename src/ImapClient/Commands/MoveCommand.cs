@@ -26,7 +26,7 @@ internal sealed class MoveCommand(SequenceSet set, string destination, bool byUi
     public override bool HasNothingToDo => set.IsEmpty;
 
     public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().Raw(set.ToString()).Space().AString(session.MailboxToWire(destination)).EndLine();
+        builder.Raw(Name).Space().Set(set).Space().AString(session.MailboxToWire(destination)).EndLine();
 
     public override bool TryClaim(ImapResponse response)
     {

@@ -24,12 +24,17 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox));
         if (options?.Qresync is { } state)
         {
-            var known = state.KnownUids is { IsEmpty: false } uids ? " " + uids : "";
-            builder.Raw(string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (QRESYNC ({state.UidValidity} {state.ModSeq}{known}))"));
+            builder.Raw(" (QRESYNC ("u8).Number(state.UidValidity).Space().Number(state.ModSeq);
+            if (state.KnownUids is { IsEmpty: false } uids)
+            {
+                builder.Space().Set(uids);
+            }
+
+            builder.Raw("))"u8);
         }
         else if (options?.Condstore == true)
         {
-            builder.Raw(" (CONDSTORE)");
+            builder.Raw(" (CONDSTORE)"u8);
         }
 
         builder.EndLine();

@@ -11,13 +11,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
 
     public override void Encode(CommandBuilder builder, ImapSession session)
     {
-        var prefix = action switch
-        {
-            StoreAction.Add => "+FLAGS",
-            StoreAction.Remove => "-FLAGS",
-            _ => "FLAGS",
-        };
-        builder.Raw(Name).Space().Raw(Set.ToString()).Space().Raw(prefix).Raw(silent ? ".SILENT " : " ").FlagList(flags).EndLine();
+        builder.Raw(Name).Space().Set(Set).Space().StoreItem(action, silent).FlagList(flags).EndLine();
     }
 
     public override bool TryClaimFetch(FetchedMessage message)
@@ -32,4 +26,17 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
     }
 
     protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => Results;
+}
+
+/// <summary>The data item STORE changes: <c>FLAGS</c>, <c>+FLAGS</c> or <c>-FLAGS</c>, optionally <c>.SILENT</c>.</summary>
+internal static class StoreItemEncoding
+{
+    /// <summary>Writes the item and the space before the flag list.</summary>
+    public static CommandBuilder StoreItem(this CommandBuilder builder, StoreAction action, bool silent) =>
+        builder.Raw(action switch
+        {
+            StoreAction.Add => "+FLAGS"u8,
+            StoreAction.Remove => "-FLAGS"u8,
+            _ => "FLAGS"u8,
+        }).Raw(silent ? ".SILENT "u8 : " "u8);
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -10,7 +12,7 @@ namespace ImapClient;
 /// <see cref="Of"/> given no numbers, such as an empty search result): a command given an empty set has nothing to act
 /// on, so it completes at once with an empty result and sends nothing.
 /// </summary>
-public sealed class SequenceSet
+public sealed class SequenceSet : IUtf8SpanFormattable
 {
     private readonly (uint Start, uint End)[] _ranges;
 
@@ -209,36 +211,115 @@ public sealed class SequenceSet
     /// <returns>E.g. <c>1:5,7,10:*</c>; an empty string for <see cref="Empty"/>.</returns>
     public override string ToString()
     {
-        var sb = new StringBuilder();
-        foreach (var (start, end) in _ranges)
+        var length = FormattedLength;
+        if (length == 0)
         {
-            if (sb.Length > 0)
+            return "";
+        }
+
+        var rented = length <= 256 ? null : ArrayPool<byte>.Shared.Rent(length);
+        var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        Format(bytes);
+        var text = Encoding.ASCII.GetString(bytes);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return text;
+    }
+
+    /// <summary>Writes the set in IMAP syntax as ASCII bytes, as <see cref="ToString"/> spells it.</summary>
+    /// <param name="utf8Destination">Where to write.</param>
+    /// <param name="bytesWritten">How many bytes were written (0 when the destination is too small).</param>
+    /// <param name="format">Must be empty: a sequence set has one spelling.</param>
+    /// <param name="provider">Ignored: the digits are always ASCII.</param>
+    /// <returns>False when the destination is too small for the whole set.</returns>
+    /// <exception cref="FormatException">A format was given.</exception>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format = default, IFormatProvider? provider = null)
+    {
+        if (!format.IsEmpty)
+        {
+            throw new FormatException($"A sequence set has no format \"{format}\"; pass none.");
+        }
+
+        var length = FormattedLength;
+        if (length > utf8Destination.Length)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        Format(utf8Destination[..length]);
+        bytesWritten = length;
+        return true;
+    }
+
+    /// <summary>How many bytes the set takes in IMAP syntax, so a writer can ask for exactly that much room.</summary>
+    internal int FormattedLength
+    {
+        get
+        {
+            if (_ranges.Length == 0)
             {
-                sb.Append(',');
+                return 0;
             }
 
-            Append(sb, start);
+            var length = _ranges.Length - 1; // the commas
+            foreach (var (start, end) in _ranges)
+            {
+                length += Digits(start) + (end == start ? 0 : 1 + Digits(end));
+            }
+
+            return length;
+        }
+    }
+
+    /// <summary>Writes exactly <see cref="FormattedLength"/> bytes.</summary>
+    private void Format(Span<byte> destination)
+    {
+        var at = 0;
+        foreach (var (start, end) in _ranges)
+        {
+            if (at > 0)
+            {
+                destination[at++] = (byte)',';
+            }
+
+            at += Write(destination[at..], start);
             if (end != start)
             {
-                sb.Append(':');
-                Append(sb, end);
+                destination[at++] = (byte)':';
+                at += Write(destination[at..], end);
             }
         }
 
-        return sb.ToString();
-
-        static void Append(StringBuilder sb, uint n)
+        static int Write(Span<byte> destination, uint n)
         {
             if (n == uint.MaxValue)
             {
-                sb.Append('*');
+                destination[0] = (byte)'*';
+                return 1;
             }
-            else
-            {
-                sb.Append(n.ToString(CultureInfo.InvariantCulture));
-            }
+
+            Utf8Formatter.TryFormat(n, destination, out var written);
+            return written;
         }
     }
+
+    private static int Digits(uint n) => n == uint.MaxValue ? 1 : n switch
+    {
+        < 10 => 1,
+        < 100 => 2,
+        < 1_000 => 3,
+        < 10_000 => 4,
+        < 100_000 => 5,
+        < 1_000_000 => 6,
+        < 10_000_000 => 7,
+        < 100_000_000 => 8,
+        < 1_000_000_000 => 9,
+        _ => 10,
+    };
 
     private static uint ParseNumber(string s, string whole)
     {

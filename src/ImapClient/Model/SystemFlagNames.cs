@@ -15,6 +15,22 @@ internal static class SystemFlagNames
         (SystemFlags.Recent, "\\Recent"),
     ];
 
+    /// <summary>The system flags a client may send, in the order they are written (<c>\\Recent</c> only the server sets).</summary>
+    public static readonly SystemFlags[] Sendable =
+        [SystemFlags.Answered, SystemFlags.Flagged, SystemFlags.Deleted, SystemFlags.Seen, SystemFlags.Draft];
+
+    /// <summary>The wire name of one system flag, as bytes.</summary>
+    public static ReadOnlySpan<byte> Utf8(SystemFlags flag) => flag switch
+    {
+        SystemFlags.Answered => "\\Answered"u8,
+        SystemFlags.Flagged => "\\Flagged"u8,
+        SystemFlags.Deleted => "\\Deleted"u8,
+        SystemFlags.Seen => "\\Seen"u8,
+        SystemFlags.Draft => "\\Draft"u8,
+        SystemFlags.Recent => "\\Recent"u8,
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a single system flag."),
+    };
+
     /// <summary>Maps a flag atom (with its backslash) to a system flag, case-insensitively, without allocating.</summary>
     public static SystemFlags Parse(ReadOnlySpan<byte> atom)
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ImapClient.Protocol;
@@ -13,7 +14,15 @@ internal sealed class CommandBuilder
 {
     private static readonly SearchValues<byte> NotAtomChars = SearchValues.Create(NotAtomBytes());
     private static readonly SearchValues<byte> NotListChars = SearchValues.Create(NotAtomBytes().Where(b => b is not ((byte)'%' or (byte)'*' or (byte)']')).ToArray());
-    private ArrayBufferWriter<byte> _buffer = new(128);
+    private const int InitialSize = 128;
+
+    // Where the bytes go: the builder's own array, or memory lent by the connection's pipe (see WriteInto). The
+    // command's bytes are _buffer[_start.._start + _count], with room up to _limit.
+    private byte[] _owned = new byte[InitialSize];
+    private byte[] _buffer;
+    private int _start;
+    private int _count;
+    private int _limit;
     private readonly List<int> _continuationPoints = [];
     private readonly List<(int Start, int End)> _secrets = [];
     private readonly List<StreamedLiteralPart> _streamedLiterals = [];
@@ -22,6 +31,8 @@ internal sealed class CommandBuilder
     {
         LiteralPlus = literalPlus;
         LiteralMinus = literalMinus;
+        _buffer = _owned;
+        _limit = _owned.Length;
     }
 
     public bool LiteralPlus { get; private set; }
@@ -40,15 +51,17 @@ internal sealed class CommandBuilder
         LiteralPlus = literalPlus;
         LiteralMinus = literalMinus;
         Utf8Quoted = false;
-        if (_buffer.Capacity > 64 * 1024)
+        if (_owned.Length > 64 * 1024)
         {
             // One big command (a long inline literal) must not keep its buffer for the life of the connection.
-            _buffer = new ArrayBufferWriter<byte>(128);
+            _owned = new byte[InitialSize];
         }
-        else
-        {
-            _buffer.ResetWrittenCount();
-        }
+
+        // Lent pipe memory is never kept past the command it was lent for.
+        _buffer = _owned;
+        _start = 0;
+        _count = 0;
+        _limit = _owned.Length;
 
         _continuationPoints.Clear();
         _secrets.Clear();
@@ -56,7 +69,33 @@ internal sealed class CommandBuilder
     }
 
     /// <summary>The encoded bytes, CRLF included once <see cref="EndLine"/> was called.</summary>
-    public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(_start, _count);
+
+    /// <summary>
+    /// True while the bytes are still in the memory given to <see cref="WriteInto"/>: the writer then only commits
+    /// them (<see cref="System.IO.Pipelines.PipeWriter.Advance"/>), with no copy. False once they did not fit, or
+    /// once the command needs a continuation or a streamed literal (the writer must stop part way there).
+    /// </summary>
+    public bool InPlace => !ReferenceEquals(_buffer, _owned);
+
+    /// <summary>
+    /// Encodes the next bytes into <paramref name="memory"/> (the free space of the connection's pipe, after the
+    /// tag) instead of the builder's own buffer, as long as they fit. Nothing there counts as written until the
+    /// writer advances the pipe, so a command that fails to encode leaves nothing behind. Memory that is not an
+    /// array is not used.
+    /// </summary>
+    public void WriteInto(Memory<byte> memory)
+    {
+        if (_count == 0 && MemoryMarshal.TryGetArray<byte>(memory, out var segment) && segment.Array is { } array)
+        {
+            _buffer = array;
+            _start = segment.Offset;
+            _limit = segment.Offset + segment.Count;
+        }
+    }
+
+    /// <summary>Moves the bytes written so far out of lent memory into the builder's own buffer.</summary>
+    public void Spill() => Grow(0);
 
     /// <summary>Offsets into <see cref="Written"/> after which the writer must wait for a continuation.</summary>
     public IReadOnlyList<int> ContinuationPoints => _continuationPoints;
@@ -70,16 +109,16 @@ internal sealed class CommandBuilder
     /// <summary>Writes what <paramref name="write"/> writes and marks it secret (redacted in the protocol log).</summary>
     public CommandBuilder Secret(Action<CommandBuilder> write)
     {
-        var start = _buffer.WrittenCount;
+        var start = _count;
         write(this);
-        _secrets.Add((start, _buffer.WrittenCount));
+        _secrets.Add((start, _count));
         return this;
     }
 
     /// <summary>The command as text with every secret range replaced by <c>***</c>.</summary>
     public string ToRedactedString()
     {
-        var bytes = _buffer.WrittenSpan;
+        var bytes = Written.Span;
         var sb = new StringBuilder(bytes.Length);
         var at = 0;
         foreach (var (start, end) in _secrets)
@@ -93,16 +132,16 @@ internal sealed class CommandBuilder
 
     public CommandBuilder Raw(ReadOnlySpan<byte> bytes)
     {
-        _buffer.Write(bytes);
+        bytes.CopyTo(GetSpan(bytes.Length));
+        _count += bytes.Length;
         return this;
     }
 
-    /// <summary>Writes ASCII text the caller guarantees is protocol-safe (keywords, sequence sets, flags).</summary>
+    /// <summary>Writes ASCII text the caller guarantees is protocol-safe (command names, section specs, keywords).</summary>
     public CommandBuilder Raw(string ascii)
     {
-        var span = _buffer.GetSpan(ascii.Length);
-        var n = Encoding.ASCII.GetBytes(ascii, span);
-        _buffer.Advance(n);
+        var n = Encoding.ASCII.GetBytes(ascii, GetSpan(ascii.Length));
+        _count += n;
         return this;
     }
 
@@ -110,37 +149,80 @@ internal sealed class CommandBuilder
 
     public CommandBuilder Number(ulong value)
     {
-        var span = _buffer.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out var n);
-        _buffer.Advance(n);
+        Utf8Formatter.TryFormat(value, GetSpan(20), out var n);
+        _count += n;
+        return this;
+    }
+
+    /// <summary>Writes a sequence set (<c>1:5,7,10:*</c>) straight as bytes.</summary>
+    public CommandBuilder Set(SequenceSet set)
+    {
+        set.TryFormat(GetSpan(set.FormattedLength), out var n);
+        _count += n;
+        return this;
+    }
+
+    /// <summary>Writes a date as IMAP's date-text: <c>01-Feb-1994</c>, month names always in English.</summary>
+    public CommandBuilder Date(DateOnly date) => Date(date.Day, date.Month, date.Year);
+
+    /// <summary>Writes a quoted date-time: <c>"17-Jul-1996 02:44:25 -0700"</c>, month names always in English.</summary>
+    public CommandBuilder DateTime(DateTimeOffset value)
+    {
+        var offset = value.Offset;
+        var sign = offset < TimeSpan.Zero ? "-"u8 : "+"u8;
+        offset = offset.Duration();
+        return Raw("\""u8).Date(value.Day, value.Month, value.Year).Space()
+            .Digits(value.Hour, 2).Raw(":"u8).Digits(value.Minute, 2).Raw(":"u8).Digits(value.Second, 2).Space()
+            .Raw(sign).Digits(offset.Hours, 2).Digits(offset.Minutes, 2).Raw("\""u8);
+    }
+
+    private CommandBuilder Date(int day, int month, int year) =>
+        Digits(day, 2).Raw("-"u8).Raw(MonthNames.Slice((month - 1) * 3, 3)).Raw("-"u8).Digits(year, 4);
+
+    private static ReadOnlySpan<byte> MonthNames => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
+
+    /// <summary>A non-negative number with at least <paramref name="digits"/> digits (zero-padded).</summary>
+    private CommandBuilder Digits(int value, byte digits)
+    {
+        Utf8Formatter.TryFormat(value, GetSpan(11), out var n, new StandardFormat('D', digits));
+        _count += n;
         return this;
     }
 
     /// <summary>Writes an astring: an atom when safe, else a quoted string, else a literal.</summary>
-    public CommandBuilder AString(string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        if (bytes.Length > 0 && bytes.AsSpan().IndexOfAny(NotAtomChars) < 0)
-        {
-            return Raw(bytes);
-        }
-
-        return String(bytes);
-    }
+    public CommandBuilder AString(string value) => AtomOrString(value, NotAtomChars);
 
     /// <summary>
     /// Writes a LIST pattern (list-mailbox): bare when it holds only atom characters and the wildcards <c>%</c>,
     /// <c>*</c> (and <c>]</c>), as in <c>LIST "" *</c>; otherwise a quoted string or a literal.
     /// </summary>
-    public CommandBuilder ListMailbox(string pattern)
+    public CommandBuilder ListMailbox(string pattern) => AtomOrString(pattern, NotListChars);
+
+    /// <summary>Writes text as a string (quoted when it can be, else a literal), never as an atom.</summary>
+    public CommandBuilder String(string value) => AtomOrString(value, notAllowed: null);
+
+    private CommandBuilder AtomOrString(string value, SearchValues<byte>? notAllowed)
     {
-        var bytes = Encoding.UTF8.GetBytes(pattern);
-        if (bytes.Length > 0 && bytes.AsSpan().IndexOfAny(NotListChars) < 0)
+        // The UTF-8 goes where the command is built; moved into place when it is a bare atom, else encoded as a string.
+        var length = Encoding.UTF8.GetByteCount(value);
+        var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
+        var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        Encoding.UTF8.GetBytes(value, bytes);
+        if (notAllowed is not null && bytes.Length > 0 && bytes.IndexOfAny(notAllowed) < 0)
         {
-            return Raw(bytes);
+            Raw(bytes);
+        }
+        else
+        {
+            String(bytes);
         }
 
-        return String(bytes);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return this;
     }
 
     /// <summary>Writes a string: quoted when it can be, else a literal.</summary>
@@ -156,8 +238,8 @@ internal sealed class CommandBuilder
                     Raw("\\"u8);
                 }
 
-                _buffer.GetSpan(1)[0] = b;
-                _buffer.Advance(1);
+                GetSpan(1)[0] = b;
+                _count++;
             }
 
             return Raw("\""u8);
@@ -180,7 +262,9 @@ internal sealed class CommandBuilder
         Raw("{"u8).Number((ulong)value.Length).Raw(nonSynchronizing ? "+}\r\n"u8 : "}\r\n"u8);
         if (!nonSynchronizing)
         {
-            _continuationPoints.Add(_buffer.WrittenCount);
+            // The writer stops here for the server's "+": the bytes cannot wait in lent pipe memory across that.
+            Spill();
+            _continuationPoints.Add(_count);
         }
 
         return Raw(value);
@@ -193,23 +277,35 @@ internal sealed class CommandBuilder
     {
         Raw("("u8);
         var first = true;
-        foreach (var (flag, name) in SystemFlagNames.All)
+        foreach (var flag in SystemFlagNames.Sendable)
         {
-            if (flag != SystemFlags.Recent && flags.Contains(flag))
+            if (flags.Contains(flag))
             {
-                Raw(first ? "" : " ").Raw(name);
+                if (!first)
+                {
+                    Space();
+                }
+
+                Raw(SystemFlagNames.Utf8(flag));
                 first = false;
             }
         }
 
-        foreach (var keyword in flags.Keywords)
+        var keywords = flags.Keywords;
+        for (var i = 0; i < keywords.Count; i++)
         {
+            var keyword = keywords[i];
             if (!IsValidFlag(keyword))
             {
                 throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(flags));
             }
 
-            Raw(first ? "" : " ").Raw(keyword);
+            if (!first)
+            {
+                Space();
+            }
+
+            Raw(keyword);
             first = false;
         }
 
@@ -225,12 +321,13 @@ internal sealed class CommandBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         var nonSynchronizing = LiteralPlus || (LiteralMinus && length <= 4096);
         Raw("{"u8).Number((ulong)length).Raw(nonSynchronizing ? "+}\r\n"u8 : "}\r\n"u8);
+        Spill();
         if (!nonSynchronizing)
         {
-            _continuationPoints.Add(_buffer.WrittenCount);
+            _continuationPoints.Add(_count);
         }
 
-        _streamedLiterals.Add(new StreamedLiteralPart(_buffer.WrittenCount, length, write));
+        _streamedLiterals.Add(new StreamedLiteralPart(_count, length, write));
         return this;
     }
 
@@ -241,16 +338,46 @@ internal sealed class CommandBuilder
     /// </summary>
     public static bool IsValidFlag(string flag) =>
         IsValidKeyword(flag)
-        || (flag.Length > 1 && flag[0] == '\\' && IsValidKeyword(flag[1..]) && !string.Equals(flag, "\\Recent", StringComparison.OrdinalIgnoreCase));
+        || (flag.Length > 1 && flag[0] == '\\' && IsValidKeyword(flag.AsSpan(1)) && !string.Equals(flag, "\\Recent", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A keyword (flag-keyword) is a non-empty atom of 7-bit ASCII: no spaces, controls or specials.</summary>
-    public static bool IsValidKeyword(string keyword) =>
-        keyword.Length > 0 && keyword.AsSpan().IndexOfAny(NotKeywordChars) < 0 && Ascii.IsValid(keyword);
+    public static bool IsValidKeyword(string keyword) => IsValidKeyword(keyword.AsSpan());
+
+    private static bool IsValidKeyword(ReadOnlySpan<char> keyword) =>
+        keyword.Length > 0 && keyword.IndexOfAny(NotKeywordChars) < 0 && Ascii.IsValid(keyword);
 
     private static readonly SearchValues<char> NotKeywordChars = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f" +
         " ()\\{%*\"]\u007f");
+
+    /// <summary>Room for at least <paramref name="size"/> more bytes.</summary>
+    private Span<byte> GetSpan(int size)
+    {
+        if (_limit - _start - _count < size)
+        {
+            Grow(size);
+        }
+
+        return _buffer.AsSpan(_start + _count, _limit - _start - _count);
+    }
+
+    /// <summary>Continues in the builder's own buffer, with room for <paramref name="size"/> more bytes.</summary>
+    private void Grow(int size)
+    {
+        var needed = _count + size;
+        if (!InPlace && needed <= _owned.Length)
+        {
+            return;
+        }
+
+        var owned = _owned.Length >= needed ? _owned : new byte[Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * _owned.Length))];
+        _buffer.AsSpan(_start, _count).CopyTo(owned);
+        _owned = owned;
+        _buffer = owned;
+        _start = 0;
+        _limit = owned.Length;
+    }
 
     private bool CanQuote(ReadOnlySpan<byte> value)
     {

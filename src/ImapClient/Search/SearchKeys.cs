@@ -32,7 +32,7 @@ internal sealed class KeywordKey(string name, string keyword) : SearchQuery(Sear
 internal sealed class DateKey(string name, DateOnly date) : SearchQuery(SearchFeatures.None)
 {
     internal override void Write(CommandBuilder builder) =>
-        builder.Raw(name).Space().Raw(date.ToString("dd-MMM-yyyy", CultureInfo.InvariantCulture));
+        builder.Raw(name).Space().Date(date);
 }
 
 /// <summary>A key and a number: <c>LARGER 1024</c>, <c>MODSEQ 620162338</c>.</summary>
@@ -57,7 +57,7 @@ internal sealed class SetKey(SequenceSet set, bool byUid)
             return;
         }
 
-        builder.Raw(byUid ? "UID " : "").Raw(set.ToString());
+        builder.Raw(byUid ? "UID "u8 : default).Set(set);
     }
 }
 

@@ -67,12 +67,20 @@ internal sealed partial class ImapSession
                 return;
             }
 
-            // Only the holder of the write lock encodes, so one builder serves every command.
+            // Only the holder of the write lock encodes, so one builder serves every command; and only it takes tags,
+            // so the tag this command will get is known before it is encoded.
             var builder = _builder;
             builder.Reset(_capabilities.LiteralPlus, _capabilities.LiteralMinus);
             builder.Utf8Quoted = Utf8MailboxNames;
+            var tagNumber = _nextTag + 1;
+            var tagLength = EncodeInPipe(builder, tagNumber);
             command.Encode(builder, this);
             command.Tag = NextTag();
+            if (_nextTag != tagNumber)
+            {
+                builder.Spill();
+            }
+
             command.TagKey = TagKey.Pack(command.Tag);
             command.OnSending(this);
 
@@ -95,7 +103,7 @@ internal sealed partial class ImapSession
             }
 
 
-            await WriteCommandAsync(command, builder, cancellationToken).ConfigureAwait(false);
+            await WriteCommandAsync(command, builder, tagLength, cancellationToken).ConfigureAwait(false);
             written = true;
         }
         catch
@@ -118,7 +126,38 @@ internal sealed partial class ImapSession
         }
     }
 
-    private async Task WriteCommandAsync(ImapCommand command, CommandBuilder builder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the tag into the free memory of the connection's pipe and points the builder at the memory after it,
+    /// so that a command encodes where it is sent from: no copy for the common command (no synchronizing literal, no
+    /// streamed data), whether or not a protocol logger reads its bytes. Nothing is committed here: a command that
+    /// fails to encode leaves nothing behind. Returns the tag's length with its space (0: the builder's own buffer).
+    /// </summary>
+    private int EncodeInPipe(CommandBuilder builder, int tagNumber)
+    {
+        Memory<byte> memory;
+        try
+        {
+            memory = _transport.Output.GetMemory(256);
+        }
+        catch (InvalidOperationException)
+        {
+            return 0; // A writer completed by a close: the write itself reports it, as for any command.
+        }
+
+        var span = memory.Span;
+        span[0] = (byte)'A';
+        if (!System.Buffers.Text.Utf8Formatter.TryFormat(tagNumber, span[1..], out var digits, new StandardFormat('D', 4)))
+        {
+            return 0;
+        }
+
+        span[1 + digits] = (byte)' ';
+        var tagLength = digits + 2;
+        builder.WriteInto(memory[tagLength..]);
+        return tagLength;
+    }
+
+    private async Task WriteCommandAsync(ImapCommand command, CommandBuilder builder, int tagLength, CancellationToken cancellationToken)
     {
         var output = _transport.Output;
         var bytes = builder.Written;
@@ -128,9 +167,19 @@ internal sealed partial class ImapSession
         }
         try
         {
-            WriteAscii(output, command.Tag);
-            output.Write(" "u8);
             var start = 0;
+            if (builder.InPlace)
+            {
+                // Tag and command are in the pipe's memory already (no literal to stop at): committing them is all.
+                output.Advance(tagLength + bytes.Length);
+                start = bytes.Length;
+            }
+            else
+            {
+                WriteAscii(output, command.Tag);
+                output.Write(" "u8);
+            }
+
             foreach (var (offset, literal) in WritePoints(builder))
             {
                 output.Write(bytes.Span[start..offset]);
@@ -148,7 +197,11 @@ internal sealed partial class ImapSession
                 }
             }
 
-            output.Write(bytes.Span[start..]);
+            if (start < bytes.Length)
+            {
+                output.Write(bytes.Span[start..]);
+            }
+
             if (!command.Converses)
             {
                 if (OthersInFlight())
