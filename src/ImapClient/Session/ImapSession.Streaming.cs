@@ -76,9 +76,7 @@ internal sealed partial class ImapSession
     /// </summary>
     private void NoteHeldBack(int delta)
     {
-        var hb = Interlocked.Add(ref _heldBack, delta);
-        System.Console.Error.WriteLine($"DBG heldback {delta} -> {hb} streaming={_streamingCommands} literal={_literal is not null}");
-        if (hb > 0 && delta > 0)
+        if (Interlocked.Add(ref _heldBack, delta) > 0 && delta > 0)
         {
             NudgeStreamingReader();
         }
@@ -348,7 +346,6 @@ internal sealed partial class ImapSession
             }
             else
             {
-                System.Console.Error.WriteLine($"DBG flush pending behind={CommandsBehindTheBody()}");
                 if (CommandsBehindTheBody())
                 {
                     // What was written is the consumer's already; only the wait is given up.
@@ -366,7 +363,6 @@ internal sealed partial class ImapSession
                 }
             }
 
-            System.Console.Error.WriteLine($"DBG flush done canceled={flush.IsCanceled} completed={flush.IsCompleted} remaining={literal.Remaining}");
             if (flush.IsCanceled)
             {
                 if (_fault is not null)
