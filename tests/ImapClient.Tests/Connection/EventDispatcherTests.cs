@@ -84,4 +84,51 @@ public class EventDispatcherTests
 
         Assert.That(failures.Select(f => f.Message), Is.EqualTo(new[] { "handler broke" }));
     }
+    [Test]
+    public async Task Calls_posted_by_the_reader_thread_are_held_and_run_in_order_on_the_thread_the_reader_leaves()
+    {
+        var dispatcher = new EventDispatcher();
+        var seen = new List<(int N, int Thread)>();
+        dispatcher.ReaderThread = Environment.CurrentManagedThreadId;
+        for (var i = 0; i < 3; i++)
+        {
+            var n = i;
+            dispatcher.Post(() => seen.Add((n, Environment.CurrentManagedThreadId)));
+        }
+
+        dispatcher.ReaderThread = 0;
+        await Task.Delay(50);
+        Assert.That(seen, Is.Empty, "held for the reader loop: no work item was queued");
+        Assert.That(dispatcher.HasHeld, Is.True);
+        Assert.That(dispatcher.CompleteAsync().IsCompleted, Is.False, "completing waits for the held calls too");
+
+        dispatcher.DrainHeldHere();
+
+        Assert.That(seen.Select(s => s.N), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(seen.Select(s => s.Thread), Is.All.EqualTo(Environment.CurrentManagedThreadId), "run here, without a thread-pool hop");
+        Assert.That(dispatcher.HasHeld, Is.False);
+    }
+
+    [Test]
+    public async Task Held_calls_released_by_the_reader_run_on_a_work_item_and_calls_from_other_threads_are_never_held()
+    {
+        var dispatcher = new EventDispatcher();
+        var ran = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        dispatcher.ReaderThread = Environment.CurrentManagedThreadId;
+        dispatcher.Post(() => ran.TrySetResult(Environment.CurrentManagedThreadId));
+        Assert.That(dispatcher.HasHeld, Is.True);
+
+        // The loop goes on at once (its read completed) or awaits something else: the calls must not wait for it.
+        dispatcher.Release();
+        await ran.Task.WaitAsync(Patience);
+        Assert.That(dispatcher.HasHeld, Is.False);
+
+        // A reader on a thread that is none of this test's: the posting thread below is never it.
+        dispatcher.ReaderThread = int.MaxValue;
+        var other = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Task.Run(() => dispatcher.Post(() => other.TrySetResult())).WaitAsync(Patience);
+        await other.Task.WaitAsync(Patience);
+        dispatcher.ReaderThread = 0;
+        Assert.That(dispatcher.HasHeld, Is.False);
+    }
 }
