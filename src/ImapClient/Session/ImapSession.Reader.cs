@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using ImapClient.Diagnostics;
 using ImapClient.Commands;
 using ImapClient.Protocol;
@@ -15,20 +14,7 @@ internal sealed partial class ImapSession
         {
             while (true)
             {
-                var read = input.ReadAsync();
-                ReadResult result;
-                if (read.IsCompleted || !_dispatcher.HasHeld)
-                {
-                    _dispatcher.Release();
-                    result = await read.ConfigureAwait(false);
-                }
-                else
-                {
-                    // The loop waits for bytes: the thread it leaves runs the events it held.
-                    result = await new ReadThenDrain(read, _dispatcher);
-                }
-
-                _dispatcher.ReaderThread = Environment.CurrentManagedThreadId;
+                var result = await input.ReadAsync().ConfigureAwait(false);
                 NoteReceived();
                 if (result.IsCanceled || _fault is not null)
                 {
@@ -47,9 +33,7 @@ internal sealed partial class ImapSession
                                 break;
                             }
 
-                            LeaveThread();
                             buffer = await PumpLiteralAsync(buffer).ConfigureAwait(false);
-                            _dispatcher.ReaderThread = Environment.CurrentManagedThreadId;
                             continue;
                         }
 
@@ -62,10 +46,7 @@ internal sealed partial class ImapSession
                         if (scan == ScanResult.LiteralAhead)
                         {
                             // Stream it to its command, or (not a body we stream) scan on and keep it in memory.
-                            LeaveThread();
-                            var streamed = await TryStreamBodyAsync(buffer, length, literalLength).ConfigureAwait(false);
-                            _dispatcher.ReaderThread = Environment.CurrentManagedThreadId;
-                            if (streamed)
+                            if (await TryStreamBodyAsync(buffer, length, literalLength).ConfigureAwait(false))
                             {
                                 buffer = buffer.Slice(length);
                                 _scanner.Reset();
@@ -111,7 +92,6 @@ internal sealed partial class ImapSession
                 finally
                 {
                     input.AdvanceTo(buffer.Start, buffer.End);
-                    _dispatcher.ReaderThread = 0;
                 }
 
                 if (result.IsCompleted)
@@ -130,16 +110,8 @@ internal sealed partial class ImapSession
         }
         finally
         {
-            LeaveThread();
             FailStreamedLiteral();
         }
-    }
-
-    /// <summary>Before the loop awaits anything but its read, or ends: what it held goes to a work item.</summary>
-    private void LeaveThread()
-    {
-        _dispatcher.ReaderThread = 0;
-        _dispatcher.Release();
     }
 
     /// <summary>
