@@ -125,14 +125,28 @@ internal static class IdleBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start)!;
+        using var process = new Process { StartInfo = start };
+        // The scenario's progress as it comes (its pid for a profiler among it), not only once it has ended.
+        var error = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (error)
+                {
+                    error.AppendLine(line);
+                }
+
+                log(line);
+            }
+        };
+        process.Start();
+        process.BeginErrorReadLine();
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        log((await error).TrimEnd());
         var line = (await output).Split('\n').LastOrDefault(l => l.StartsWith("result ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException(
-                $"idle scenario '{library}' printed no result (exit {process.ExitCode}):\n{await output}\n{await error}\n{server.LogTail(20)}");
+                $"idle scenario '{library}' printed no result (exit {process.ExitCode}):\n{await output}\n{error}\n{server.LogTail(20)}");
         return IdleResult.Parse(line);
     }
 }
@@ -140,28 +154,30 @@ internal static class IdleBenchmark
 /// <summary>What one idle scenario process reports on its last line.</summary>
 internal sealed record IdleResult(
     string Library, int Connections, long HeapBytes, long WorkingSetBytes, int ThreadsBefore, int ThreadsAfter,
-    int Told, double FirstToldSeconds, double AllToldSeconds, double NotifyCpuMilliseconds, long NotifyAllocatedBytes, int NotifyCollections, bool Ok)
+    int Told, double FirstToldSeconds, double AllToldSeconds, double NotifyCpuMilliseconds, long NotifyAllocatedBytes, int NotifyCollections,
+    double LastArrivedSeconds, double ToldAfterArrivalMedianSeconds, double ToldAfterArrivalMaxSeconds, bool Ok)
 {
     public double HeapPerConnection => (double)HeapBytes / Connections;
 
     public double WorkingSetPerConnection => (double)WorkingSetBytes / Connections;
 
     public const string TableHeader = """
-        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told | CPU while telling | allocated / connection while telling | GCs while telling |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told | CPU while telling | allocated / connection while telling | GCs while telling | bytes at the last connection | told after arrival: median | told after arrival: max |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
         """;
 
     public string TableRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s | {NotifyCpuMilliseconds:F0} ms | {(double)NotifyAllocatedBytes / Connections:N0} B | {NotifyCollections} |");
+        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s | {NotifyCpuMilliseconds:F0} ms | {(double)NotifyAllocatedBytes / Connections:N0} B | {NotifyCollections} | {LastArrivedSeconds:F3} s | {ToldAfterArrivalMedianSeconds * 1000:F2} ms | {ToldAfterArrivalMaxSeconds * 1000:F2} ms |");
 
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {NotifyCpuMilliseconds:F1} {NotifyAllocatedBytes} {NotifyCollections} {(Ok ? "ok" : "failed")}");
+        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {NotifyCpuMilliseconds:F1} {NotifyAllocatedBytes} {NotifyCollections} {LastArrivedSeconds:F4} {ToldAfterArrivalMedianSeconds:F6} {ToldAfterArrivalMaxSeconds:F6} {(Ok ? "ok" : "failed")}");
 
     public static IdleResult Parse(string line)
     {
         var p = line.Trim().Split(' ');
         var c = CultureInfo.InvariantCulture;
         return new IdleResult(p[1], int.Parse(p[2], c), long.Parse(p[3], c), long.Parse(p[4], c), int.Parse(p[5], c), int.Parse(p[6], c),
-            int.Parse(p[7], c), double.Parse(p[8], c), double.Parse(p[9], c), double.Parse(p[10], c), long.Parse(p[11], c), int.Parse(p[12], c), p[13] == "ok");
+            int.Parse(p[7], c), double.Parse(p[8], c), double.Parse(p[9], c), double.Parse(p[10], c), long.Parse(p[11], c), int.Parse(p[12], c),
+            double.Parse(p[13], c), double.Parse(p[14], c), double.Parse(p[15], c), p[16] == "ok");
     }
 }

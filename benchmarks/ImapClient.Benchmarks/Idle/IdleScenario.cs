@@ -85,8 +85,11 @@ internal static class IdleScenario
             var told = clients.Told;
             Console.Error.WriteLine($"idle {library}: {told} of {connections} told; first {clients.FirstTold:F3} s, last {clients.LastTold:F3} s");
             await clients.CloseAllAsync();
+            var (lastArrived, medianAfterArrival, maxAfterArrival) = (clients.LastArrived, clients.ToldAfterArrival(0.5), clients.ToldAfterArrival(1));
+            Console.Error.WriteLine($"idle {library}: bytes arrived at the last connection at {lastArrived:F3} s; told after arrival: median {medianAfterArrival * 1000:F2} ms, max {maxAfterArrival * 1000:F2} ms");
             return new IdleResult(library, connections, heapIdle - heapBefore, workingSetIdle - workingSetBefore, threadsBefore, threadsIdle,
-                told, clients.FirstTold, clients.LastTold, cpu, allocated, collections, allTold && told == connections);
+                told, clients.FirstTold, clients.LastTold, cpu, allocated, collections, lastArrived, medianAfterArrival, maxAfterArrival,
+                allTold && told == connections);
         }
     }
 
@@ -108,6 +111,10 @@ internal static class IdleScenario
         double FirstTold { get; }
 
         double LastTold { get; }
+
+        double LastArrived { get; }
+
+        double ToldAfterArrival(double quantile);
 
         Task WarmUpAsync();
 
@@ -131,6 +138,7 @@ internal static class IdleScenario
     {
         private readonly TaskCompletionSource _allTold = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private long[] _toldAt = [];
+        private long[] _arrivedAt = [];
         private int _told;
         private Stopwatch _clock = new();
 
@@ -146,11 +154,25 @@ internal static class IdleScenario
 
         public double LastTold => Seconds(_toldAt.Max());
 
+        public double LastArrived => Seconds(_arrivedAt.Max());
+
+        /// <summary>
+        /// The given quantile (0.5: median, 1: max) over the connections of the time from the new message's bytes
+        /// reaching the connection's stream to its event: the client's own part, whatever the server's pace.
+        /// </summary>
+        public double ToldAfterArrival(double quantile)
+        {
+            var delays = _toldAt.Zip(_arrivedAt, (told, arrived) => told != 0 && arrived != 0 ? told - arrived : -1)
+                .Where(d => d >= 0).Order().ToArray();
+            return delays.Length == 0 ? 0 : Seconds(delays[(int)Math.Round(quantile * (delays.Length - 1))]);
+        }
+
         public abstract Task WarmUpAsync();
 
         public virtual void Prepare(int connections)
         {
             _toldAt = new long[connections];
+            _arrivedAt = new long[connections];
             Idles = new Task[connections];
             Initial = new uint[connections];
         }
@@ -174,6 +196,15 @@ internal static class IdleScenario
                 && Interlocked.Increment(ref _told) == _toldAt.Length)
             {
                 _allTold.TrySetResult();
+            }
+        }
+
+        /// <summary>Called by a connection's <see cref="ArrivalStream"/> for each read that returned bytes.</summary>
+        protected void OnArrived(int index, int bytes)
+        {
+            if (bytes > 0 && _clock.IsRunning)
+            {
+                Interlocked.CompareExchange(ref _arrivedAt[index], Math.Max(1, _clock.ElapsedTicks), 0);
             }
         }
 
@@ -211,7 +242,8 @@ internal static class IdleScenario
 
         public override async Task OpenAsync(int index)
         {
-            var imap = await ImapConnection.ConnectAsync(host, port, ImapSecurity.None, Options);
+            var stream = await ArrivalStream.ConnectAsync(host, port, bytes => OnArrived(index, bytes));
+            var imap = await ImapConnection.ConnectAsync(stream, Options);
             await imap.LoginAsync(user, password);
             Initial[index] = (await imap.SelectAsync("INBOX")).Exists;
             imap.MailboxSizeChanged += (_, e) => OnCount(index, e.Exists);
@@ -268,7 +300,7 @@ internal static class IdleScenario
 
         public override async Task OpenAsync(int index)
         {
-            var client = await ConnectAsync();
+            var client = await ConnectAsync(index);
             Initial[index] = (uint)client.Inbox.Count;
             client.Inbox.CountChanged += (sender, _) => OnCount(index, (uint)((IMailFolder)sender!).Count);
             _clients[index] = client;
@@ -298,10 +330,19 @@ internal static class IdleScenario
             });
         }
 
-        private async Task<MailKit.Net.Imap.ImapClient> ConnectAsync()
+        private async Task<MailKit.Net.Imap.ImapClient> ConnectAsync(int index = -1)
         {
             var client = new MailKit.Net.Imap.ImapClient();
-            await client.ConnectAsync(host, port, MailKit.Security.SecureSocketOptions.None);
+            if (index < 0)
+            {
+                await client.ConnectAsync(host, port, MailKit.Security.SecureSocketOptions.None);
+            }
+            else
+            {
+                var stream = await ArrivalStream.ConnectAsync(host, port, bytes => OnArrived(index, bytes));
+                await client.ConnectAsync(stream, host, port, MailKit.Security.SecureSocketOptions.None);
+            }
+
             await client.AuthenticateAsync(user, password);
             await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
             return client;

@@ -297,7 +297,8 @@ internal static class QuickRun
 
             var (o, m) = (results[0], results[1]);
             return $"all told; heap per connection ours {o.HeapPerConnection / 1024:F1} KiB | MailKit {m.HeapPerConnection / 1024:F1} KiB; "
-                + $"all told after ours {o.AllToldSeconds:F2} s | MailKit {m.AllToldSeconds:F2} s";
+                + $"all told after ours {o.AllToldSeconds:F2} s | MailKit {m.AllToldSeconds:F2} s; "
+                + $"told after arrival (max) ours {o.ToldAfterArrivalMaxSeconds * 1000:F1} ms | MailKit {m.ToldAfterArrivalMaxSeconds * 1000:F1} ms";
         });
 
         Console.WriteLine($"quick: {(failures == 0 ? "all workloads ok" : $"{failures} workload(s) FAILED")} in {clock.Elapsed.TotalSeconds:F1} s");
