@@ -232,4 +232,7 @@ public sealed partial class ImapConnection
 
     /// <summary>What was set aside of streamed bodies so commands awaited inside the loop could complete (tests).</summary>
     internal Transport.SpoolBudget Spooling => _session.Spooling;
+
+    /// <summary>What was read ahead of streamed bodies while the caller read an earlier one (tests).</summary>
+    internal Transport.SpoolBudget ReadingAhead => _session.ReadingAhead;
 }
