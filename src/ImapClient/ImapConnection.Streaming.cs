@@ -19,7 +19,9 @@ public sealed partial class ImapConnection
     /// answers come after the bodies on the wire, so while one is pending the connection sets the unread rest of the
     /// current body, and the bodies after it, aside (up to 1 MiB in memory for all of them, the rest in temporary
     /// files deleted when closed) and reads on; each <see cref="FetchedBody.Content"/> still reads its own bytes, in
-    /// order. With no other command pending, the connection waits for the caller instead and nothing is set aside.
+    /// order. With no other command pending, nothing is set aside: the connection reads the next bodies that fit whole
+    /// in 1 MiB ahead into memory (so the caller's parse of one overlaps the transfer of the next), then waits for the
+    /// caller.
     /// </remarks>
     /// <param name="messages">The sequence numbers.</param>
     /// <param name="request">What to fetch; its body sections are streamed, its other items come in <see cref="FetchedBody.Message"/>.</param>
@@ -232,4 +234,7 @@ public sealed partial class ImapConnection
 
     /// <summary>What was set aside of streamed bodies so commands awaited inside the loop could complete (tests).</summary>
     internal Transport.SpoolBudget Spooling => _session.Spooling;
+
+    /// <summary>What was read ahead of streamed bodies while the caller read an earlier one (tests).</summary>
+    internal Transport.SpoolBudget ReadingAhead => _session.ReadingAhead;
 }

@@ -20,7 +20,15 @@ internal sealed partial class ImapSession
     /// <summary>How much of the bodies set aside for other commands' sake may be kept in memory, all together.</summary>
     private const long SpoolMemoryLimit = 1024 * 1024;
 
+    /// <summary>
+    /// How much of the bodies after the one the caller reads may be read ahead into memory, all together: while the
+    /// caller parses one body, the reader loop takes in the next ones whole (each at most this size), so transfer and
+    /// parse overlap instead of taking turns. Past it the loop waits for the caller, as for a larger body.
+    /// </summary>
+    private const long ReadAheadLimit = 1024 * 1024;
+
     private readonly SpoolBudget _spoolBudget = new(SpoolMemoryLimit);
+    private readonly SpoolBudget _readAhead = new(ReadAheadLimit);
     private TaskCompletionSource _nudge = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _heldBack;
 
@@ -53,6 +61,9 @@ internal sealed partial class ImapSession
 
     /// <summary>Bodies set aside so other commands' answers could be read (tests look at it).</summary>
     public SpoolBudget Spooling => _spoolBudget;
+
+    /// <summary>Bodies read ahead into memory while the caller read an earlier one (tests look at it).</summary>
+    public SpoolBudget ReadingAhead => _readAhead;
 
     /// <summary>
     /// Keeps the count of streaming commands in flight; called under the in-flight lock. Another command joining
@@ -139,8 +150,9 @@ internal sealed partial class ImapSession
         // A body before this one in the same response ends here: its consumer must be able to finish it.
         ReleaseHeldBody(null);
 
-        // One body at a time: the next starts only when the caller has finished with the last (or the connection
-        // failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one message. When
+        // One body in the pipe at a time: the next starts there only when the caller has finished with the last (or
+        // the connection failed). This is what bounds memory over a FETCH of a whole mailbox, not only within one
+        // message. Meanwhile small bodies are read ahead whole into memory, within ReadAheadLimit for all of them. When
         // another command waits for its answer, which is behind this body, the body is set aside instead.
         BodySpool? setAside = null;
         while (_previousBody is { } previous && !previous.Finished.IsCompleted)
@@ -149,6 +161,13 @@ internal sealed partial class ImapSession
             if (CommandsBehindTheBody())
             {
                 setAside = NewSpool();
+                break;
+            }
+
+            if (literalLength <= ReadAheadLimit && _readAhead.TryTake(literalLength))
+            {
+                _readAhead.Spools++;
+                setAside = new BodySpool(_readAhead, prepaid: literalLength);
                 break;
             }
 

@@ -8,10 +8,13 @@ namespace ImapClient.Transport;
 /// still behind: another command's answer waits behind the body on the wire. The reader loop appends, the caller
 /// reads, each in order. Bytes stay in memory while the session's <see cref="SpoolBudget"/> allows, then go to a
 /// temporary file (deleted when closed); once a file is in use every later byte goes there too, so the order holds.
+/// A body read ahead (<paramref name="prepaid"/>: its whole length taken from the budget up front) stays in memory.
 /// </summary>
-internal sealed class BodySpool(SpoolBudget budget) : Stream
+internal sealed class BodySpool(SpoolBudget budget, long prepaid = 0) : Stream
 {
     private const int ChunkSize = 64 * 1024;
+    private long _prepaid = prepaid;
+    private Task<int>? _lastRead;
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
@@ -39,7 +42,7 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
                 return false;
             }
 
-            if (_file is null && budget.TryTake(data.Length))
+            if (_file is null && (TakePrepaid(data.Length) || budget.TryTake(data.Length)))
             {
                 CopyToMemory(data);
                 Signal();
@@ -75,6 +78,18 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
             Signal();
         }
 
+        return true;
+    }
+
+    /// <summary>Bytes of a body read ahead were taken from the budget when it started: no second take.</summary>
+    private bool TakePrepaid(long length)
+    {
+        if (_prepaid < length)
+        {
+            return false;
+        }
+
+        _prepaid -= length;
         return true;
     }
 
@@ -239,6 +254,9 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
                 if (!_disposed)
                 {
                     _disposed = true;
+                    // What a body read ahead reserved and never received goes back too.
+                    budget.Give(_prepaid);
+                    _prepaid = 0;
                     while (_memory.TryDequeue(out var chunk))
                     {
                         budget.Give(chunk.End - _headStart);
@@ -275,8 +293,27 @@ internal sealed class BodySpool(SpoolBudget budget) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    /// <summary>
+    /// MimeKit's parser reads through this overload: a read served from memory returns the last task again when the
+    /// count is the same (as <see cref="MemoryStream"/> does), instead of a new task per read.
+    /// </summary>
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<int>(cancellationToken);
+        }
+
+        var read = ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return read.AsTask();
+        }
+
+        var n = read.Result;
+        return _lastRead is { } last && last.Result == n ? last : _lastRead = Task.FromResult(n);
+    }
 
     public override void Flush() { }
 
@@ -326,4 +363,7 @@ internal sealed class SpoolBudget(long limit)
     }
 
     public void Give(long bytes) => Interlocked.Add(ref _used, -bytes);
+
+    /// <summary>What is held in memory now.</summary>
+    public long InUse => Interlocked.Read(ref _used);
 }

@@ -61,7 +61,8 @@ public class CommandsInsideStreamingTests(Delivery delivery)
 
         var got = await loop.WaitAsync(Patience);
         Assert.That(got, Is.EqualTo(new[] { (1u, "hello", true), (2u, big, true) }));
-        Assert.That(imap.Spooling.Spools, Is.GreaterThan(0), "the body behind the STORE was set aside");
+        // The second body came while the caller read the first: read ahead, or set aside once the STORE was in flight.
+        Assert.That(imap.Spooling.Spools + imap.ReadingAhead.Spools, Is.GreaterThan(0), "the body behind the STORE was set aside or read ahead");
         Assert.That(imap.Spooling.Peak, Is.LessThanOrEqualTo(1024 * 1024));
     }
 
