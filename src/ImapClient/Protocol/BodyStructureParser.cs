@@ -247,7 +247,7 @@ internal static class BodyStructureParser
             reader.Tolerate(ImapQuirks.SloppyBodyStructure, nilDefect);
         }
 
-        return EnvelopeParser.ReadNString(ref reader, depth, ImapQuirks.SloppyBodyStructure);
+        return reader.TryReadCommonToken(out var token) ? token : EnvelopeParser.ReadNString(ref reader, depth, ImapQuirks.SloppyBodyStructure);
     }
 
     private static void MissingFields(ref ImapReader reader) =>
@@ -297,7 +297,7 @@ internal static class BodyStructureParser
         var encoding = ReadString(ref reader, depth + 1, "NIL for the transfer encoding");
         if (!string.IsNullOrEmpty(encoding))
         {
-            fields.Encoding = encoding.ToUpperInvariant();
+            fields.Encoding = CommonTokens.Shared(encoding.ToUpperInvariant());
         }
 
         if (!NextField(ref reader))
@@ -597,7 +597,7 @@ internal static class BodyStructureParser
             }
         }
 
-        return new ContentDisposition(value.ToLowerInvariant());
+        return new ContentDisposition(CommonTokens.Shared(value.ToLowerInvariant()));
     }
 
     /// <summary><c>body-fld-lang</c>: <c>nstring / "(" string *(SP string) ")"</c>.</summary>
@@ -625,7 +625,7 @@ internal static class BodyStructureParser
 
     /// <summary>Media types are case-insensitive; lower case lets callers compare MimeType with plain equality.</summary>
     private static string Normalize(string? value, string fallback) =>
-        string.IsNullOrEmpty(value) ? fallback : value.ToLowerInvariant();
+        string.IsNullOrEmpty(value) ? fallback : CommonTokens.Shared(value.ToLowerInvariant());
 
     /// <summary>RFC 2231 attribute-char, which is what MimeKit accepts as a parameter name.</summary>
     private static bool IsParameterName(string name)

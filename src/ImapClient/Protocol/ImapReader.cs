@@ -518,6 +518,31 @@ internal ref struct ImapReader
         return true;
     }
 
+    /// <summary>
+    /// Reads a quoted string that spells one of the <see cref="CommonTokens"/> exactly, returning the shared instance
+    /// (no allocation). False, with nothing consumed, for any other value.
+    /// </summary>
+    public bool TryReadCommonToken(out string token)
+    {
+        token = string.Empty;
+        var unread = _reader.UnreadSpan;
+        if (unread.Length < 3 || unread[0] != (byte)'"')
+        {
+            return false;
+        }
+
+        // A token holds no backslash or quote, so the first quote ends a match; anything else falls back to ReadQuoted.
+        var body = unread[1..];
+        var stop = body[..Math.Min(body.Length, CommonTokens.MaxLength + 1)].IndexOf((byte)'"');
+        if (stop < 1 || stop + 1 >= body.Length || !ClosesQuoted(body[stop + 1]) || !CommonTokens.TryGet(body[..stop], out token))
+        {
+            return false;
+        }
+
+        _reader.Advance(stop + 2);
+        return true;
+    }
+
     private string ReadQuotedSlow()
     {
         var buffer = new ArrayBufferWriter<byte>(64);

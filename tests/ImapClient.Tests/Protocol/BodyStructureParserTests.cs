@@ -18,6 +18,30 @@ public sealed class BodyStructureParserTests(int segmentSize) : FetchParsingFixt
     }
 
     [Test]
+    public void Common_tokens_are_one_shared_string_and_other_spellings_are_read_as_sent()
+    {
+        const string Body = """("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 12 1 NIL NIL NIL NIL)""";
+        var first = (BodyPartText)ParseBodyStructure(Body);
+        var second = (BodyPartText)ParseBodyStructure(Body);
+        var upper = (BodyPartText)ParseBodyStructure("""("TEXT" "PLAIN" ("CHARSET" "UTF-8") NIL NIL "7BIT" 12 1 NIL NIL NIL NIL)""");
+        var odd = (BodyPartText)ParseBodyStructure("""("Text" "pl\"ain" ("charset" "utf-8x") NIL NIL "7bit" 12 1 NIL NIL NIL NIL)""");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ContentType.MimeType, Is.EqualTo("text/plain"));
+            Assert.That(first.ContentType.Charset, Is.EqualTo("utf-8"));
+            Assert.That(first.ContentTransferEncoding, Is.EqualTo("7BIT"), "encodings are upper-cased");
+            Assert.That(second.ContentType.MediaSubtype, Is.SameAs(first.ContentType.MediaSubtype), "one shared \"plain\"");
+            Assert.That(second.ContentType.Charset, Is.SameAs(first.ContentType.Charset), "one shared \"utf-8\"");
+            Assert.That(second.ContentTransferEncoding, Is.SameAs(first.ContentTransferEncoding), "one shared \"7BIT\"");
+            Assert.That(upper.ContentType.MediaSubtype, Is.SameAs(first.ContentType.MediaSubtype), "\"PLAIN\" lower-cased to the shared \"plain\"");
+            Assert.That(upper.ContentTransferEncoding, Is.SameAs(first.ContentTransferEncoding), "\"7BIT\" as sent is the shared one too");
+            Assert.That(odd.ContentType.MediaType, Is.EqualTo("text"), "media types are lower-cased");
+            Assert.That(odd.ContentType.MediaSubtype, Is.EqualTo("pl\"ain"));
+            Assert.That(odd.ContentType.Charset, Is.EqualTo("utf-8x"));
+        }
+    }
+
+    [Test]
     public void Nested_multiparts_and_an_attached_message_get_the_right_specifier_at_every_level()
     {
         var root = ParseBodyStructure(
