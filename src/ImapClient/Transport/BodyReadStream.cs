@@ -22,7 +22,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     private int _state;
     private bool _reading;
     private bool _released;
-    private Task<int>? _lastRead;
+    private ReadTaskCache _readTasks;
 
     /// <summary>Completes when the caller read to the end or disposed the stream; the pipe is free again by then.</summary>
     public Task Finished => _finished.Task;
@@ -154,20 +154,12 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
     }
 
     /// <summary>
-    /// MimeKit's parser reads through this overload, 4 KB at a time: a read that completes at once returns the last
-    /// task again when the count is the same (as <see cref="MemoryStream"/> does), instead of a new task per read.
+    /// MimeKit's parser reads through this overload: no new task per read that completes at once (<see cref="ReadTaskCache"/>).
     /// </summary>
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         ValidateBufferArguments(buffer, offset, count);
-        var read = ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
-        if (!read.IsCompletedSuccessfully)
-        {
-            return read.AsTask();
-        }
-
-        var n = read.Result;
-        return _lastRead is { } last && last.Result == n ? last : _lastRead = Task.FromResult(n);
+        return _readTasks.For(ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));

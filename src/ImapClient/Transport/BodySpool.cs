@@ -14,7 +14,7 @@ internal sealed class BodySpool(SpoolBudget budget, long prepaid = 0) : Stream
 {
     private const int ChunkSize = 64 * 1024;
     private long _prepaid = prepaid;
-    private Task<int>? _lastRead;
+    private ReadTaskCache _readTasks;
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
@@ -294,8 +294,7 @@ internal sealed class BodySpool(SpoolBudget budget, long prepaid = 0) : Stream
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <summary>
-    /// MimeKit's parser reads through this overload: a read served from memory returns the last task again when the
-    /// count is the same (as <see cref="MemoryStream"/> does), instead of a new task per read.
+    /// MimeKit's parser reads through this overload: no new task per read that completes at once (<see cref="ReadTaskCache"/>).
     /// </summary>
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
@@ -305,14 +304,7 @@ internal sealed class BodySpool(SpoolBudget budget, long prepaid = 0) : Stream
             return Task.FromCanceled<int>(cancellationToken);
         }
 
-        var read = ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
-        if (!read.IsCompletedSuccessfully)
-        {
-            return read.AsTask();
-        }
-
-        var n = read.Result;
-        return _lastRead is { } last && last.Result == n ? last : _lastRead = Task.FromResult(n);
+        return _readTasks.For(ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
     }
 
     public override void Flush() { }
