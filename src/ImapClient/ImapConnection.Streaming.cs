@@ -84,7 +84,12 @@ public sealed partial class ImapConnection
     public async Task<MimeMessage> GetMessageAsync(uint uid, CancellationToken cancellationToken = default)
     {
         var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
-        await foreach (var body in UidStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        var command = new StreamingFetchCommand(SequenceSet.Single(uid), request, byUid: true)
+        {
+            Api = nameof(GetMessageAsync),
+            WholeBodyLimit = BufferedMessageLimit,
+        };
+        await foreach (var body in StreamAsync(command, cancellationToken).ConfigureAwait(false))
         {
             if (!body.Matches(""))
             {
@@ -105,6 +110,12 @@ public sealed partial class ImapConnection
     /// </summary>
     private static async Task<MimeMessage> LoadMessageAsync(FetchedBody body, CancellationToken cancellationToken)
     {
+        if (body.Content is Transport.WholeBodyStream whole)
+        {
+            // Already whole in memory (the reader loop took it so): MimeKit parses it there, no copy.
+            return MimeMessage.Load(whole, cancellationToken);
+        }
+
         if (body.Length > BufferedMessageLimit)
         {
             return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);
