@@ -171,6 +171,7 @@ internal static class LoopRun
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
         sampler?.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var switchesBefore = ContextSwitches.Now();
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -187,6 +188,7 @@ internal static class LoopRun
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var switchesAfter = ContextSwitches.Now();
         sampler?.Stop();
         sampler?.Report(items);
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
@@ -204,6 +206,10 @@ internal static class LoopRun
 
         // This process's CPU time (all its threads, GC included; not the server's): moves less with the neighbours' load than wall time.
         Console.WriteLine($"{workload}: {cpu.TotalMilliseconds / runs:F1} ms of this process's CPU per run");
+
+        // Thread hops: each wake-up of a waiting thread (the reader loop, the caller) is a voluntary switch or two.
+        Console.WriteLine($"{workload}: context switches per item {(switchesAfter.Voluntary - switchesBefore.Voluntary) / (double)items:F2} voluntary, " +
+            $"{(switchesAfter.Involuntary - switchesBefore.Involuntary) / (double)items:F2} involuntary");
 
         // Anything the connection still holds once the caller dropped every result.
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
