@@ -76,7 +76,10 @@ public sealed partial class ImapConnection
         throw new ImapMessageNotFoundException($"The server returned no message with UID {uid}.");
     }
 
-    /// <summary>Fetches a whole message by UID and lets MimeKit parse it straight from the connection.</summary>
+    /// <summary>
+    /// Fetches a whole message by UID and parses it with MimeKit: a message of up to 1 MiB is taken whole into memory
+    /// first (one buffer, handed over once), a larger one is parsed as it arrives from the connection.
+    /// </summary>
     /// <param name="uid">The message's UID.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The parsed message.</returns>
