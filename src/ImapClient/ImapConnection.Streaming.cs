@@ -76,7 +76,10 @@ public sealed partial class ImapConnection
         throw new ImapMessageNotFoundException($"The server returned no message with UID {uid}.");
     }
 
-    /// <summary>Fetches a whole message by UID and lets MimeKit parse it straight from the connection.</summary>
+    /// <summary>
+    /// Fetches a whole message by UID and parses it with MimeKit: a message of up to 1 MiB is taken whole into memory
+    /// first (one buffer, handed over once), a larger one is parsed as it arrives from the connection.
+    /// </summary>
     /// <param name="uid">The message's UID.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>The parsed message.</returns>
@@ -84,7 +87,12 @@ public sealed partial class ImapConnection
     public async Task<MimeMessage> GetMessageAsync(uint uid, CancellationToken cancellationToken = default)
     {
         var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
-        await foreach (var body in UidStreamAsync(SequenceSet.Single(uid), request, cancellationToken).ConfigureAwait(false))
+        var command = new StreamingFetchCommand(SequenceSet.Single(uid), request, byUid: true)
+        {
+            Api = nameof(GetMessageAsync),
+            WholeBodyLimit = BufferedMessageLimit,
+        };
+        await foreach (var body in StreamAsync(command, cancellationToken).ConfigureAwait(false))
         {
             if (!body.Matches(""))
             {
@@ -105,6 +113,12 @@ public sealed partial class ImapConnection
     /// </summary>
     private static async Task<MimeMessage> LoadMessageAsync(FetchedBody body, CancellationToken cancellationToken)
     {
+        if (body.Content is Transport.WholeBodyStream whole)
+        {
+            // Already whole in memory (the reader loop took it so): MimeKit parses it there, no copy.
+            return MimeMessage.Load(whole, cancellationToken);
+        }
+
         if (body.Length > BufferedMessageLimit)
         {
             return await MimeMessage.LoadAsync(body.Content, cancellationToken).ConfigureAwait(false);

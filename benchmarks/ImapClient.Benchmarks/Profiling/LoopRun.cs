@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MimeKit;
 using ImapClient.Benchmarks.Replay;
 using ImapClient.Benchmarks.Workloads;
 
@@ -13,7 +14,8 @@ namespace ImapClient.Benchmarks.Profiling;
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), store-server (sequential silent UID STOREs of a few UIDs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// headers-raw (the same FETCH through a raw socket), download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each),
 /// getmessage-ours, getmessage-mailkit, getmessage-raw (the same 100, each parsed: GetMessageAsync; the raw socket counts bytes),
-/// bodies-ours, bodies-mailkit, bodies-raw (the same 100 in one UID FETCH, each parsed by MimeKit), list-ours, list-mailkit
+/// bodies-ours, bodies-mailkit, bodies-raw (the same 100 in one UID FETCH, each parsed by MimeKit), bodies-memory, bodies-memory-async
+/// (the same 100 parsed by MimeKit from memory: its own cost, no client), list-ours, list-mailkit
 /// (the 5,000-mailbox LIST, one segment; an item is a mailbox). <c>--alloc-types</c> adds the allocated bytes per item by type, sampled.
 /// </summary>
 internal static class LoopRun
@@ -22,7 +24,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|bodies-memory|bodies-memory-async|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -127,6 +129,7 @@ internal static class LoopRun
                 await Ops.MailKitBodiesParsedAsync(inbox!, 100);
                 return 100;
             },
+            "bodies-memory" or "bodies-memory-async" => await BodiesFromMemoryAsync(oursServer!, workload == "bodies-memory-async"),
             "bodies-raw" => async () =>
             {
                 await Ops.RawDownloadBulkAsync(rawServer!, 100);
@@ -171,6 +174,7 @@ internal static class LoopRun
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
         sampler?.Start();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var switchesBefore = ContextSwitches.Now();
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -187,6 +191,7 @@ internal static class LoopRun
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var switchesAfter = ContextSwitches.Now();
         sampler?.Stop();
         sampler?.Report(items);
         Console.WriteLine($"{workload}: {runs} runs, {clock.Elapsed.TotalMilliseconds / runs:F1} ms per run, {allocated / (double)items:F0} B allocated per item, " +
@@ -204,6 +209,10 @@ internal static class LoopRun
 
         // This process's CPU time (all its threads, GC included; not the server's): moves less with the neighbours' load than wall time.
         Console.WriteLine($"{workload}: {cpu.TotalMilliseconds / runs:F1} ms of this process's CPU per run");
+
+        // Thread hops: each wake-up of a waiting thread (the reader loop, the caller) is a voluntary switch or two.
+        Console.WriteLine($"{workload}: context switches per item {(switchesAfter.Voluntary - switchesBefore.Voluntary) / (double)items:F2} voluntary, " +
+            $"{(switchesAfter.Involuntary - switchesBefore.Involuntary) / (double)items:F2} involuntary");
 
         // Anything the connection still holds once the caller dropped every result.
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
@@ -225,5 +234,34 @@ internal static class LoopRun
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// MimeKit's own cost for the bodies rows: the same 100 messages, downloaded once, then parsed from memory each
+    /// run (synchronous parser, as MailKit's rows use, or the asynchronous one, as the streaming row's caller does).
+    /// No client and no socket: what no IMAP library can go below.
+    /// </summary>
+    private static async Task<Func<Task<int>>> BodiesFromMemoryAsync(ImapConnection imap, bool asynchronous)
+    {
+        var bodies = new List<byte[]>();
+        for (uint uid = 1; uid <= 100; uid++)
+        {
+            using var memory = new MemoryStream();
+            await imap.DownloadAsync(uid, memory);
+            bodies.Add(memory.ToArray());
+        }
+
+        return async () =>
+        {
+            long tally = 0;
+            foreach (var bytes in bodies)
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                tally += MessageTally.Of(asynchronous ? await MimeMessage.LoadAsync(stream) : MimeMessage.Load(stream), decode: false);
+            }
+
+            GC.KeepAlive(tally);
+            return bodies.Count;
+        };
     }
 }

@@ -18,6 +18,12 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
 
     public ChannelReader<FetchedBody> Bodies => _bodies.Reader;
 
+    /// <summary>
+    /// Bodies up to this size are handed over only once they are whole in memory (one wake-up of the caller, no
+    /// body pipe), within the session's read-ahead budget; 0 streams every body as it arrives.
+    /// </summary>
+    public long WholeBodyLimit { get; init; }
+
     public override void Encode(CommandBuilder builder, ImapSession session) =>
         FetchEncoding.Encode(builder, session, Name, Set, request);
 

@@ -39,6 +39,7 @@ internal sealed partial class ImapSession
     private StreamedLiteral? _literal;
     private PipeWriter? _heldBody;
     private BodySpool? _heldSpool;
+    private (StreamingFetchCommand Owner, FetchedBody Body)? _heldWhole;
     private StreamingFetchCommand? _streamOwner;
     private bool _modSeqApplied;
 
@@ -155,7 +156,12 @@ internal sealed partial class ImapSession
         // message. Meanwhile small bodies are read ahead whole into memory, within ReadAheadLimit for all of them. When
         // another command waits for its answer, which is behind this body, the body is set aside instead.
         BodySpool? setAside = null;
-        while (_previousBody is { } previous && !previous.Finished.IsCompleted)
+
+        // Small enough to take whole: the caller is woken once, when it is all here (see PublishWholeBody).
+        var whole = literalLength <= owner.WholeBodyLimit && _readAhead.TryTake(literalLength)
+            ? new WholeBodyStream((int)literalLength, _readAhead)
+            : null;
+        while (whole is null && _previousBody is { } previous && !previous.Finished.IsCompleted)
         {
             var nudged = Volatile.Read(ref _nudge).Task;
             if (CommandsBehindTheBody())
@@ -201,7 +207,12 @@ internal sealed partial class ImapSession
         LogReceived(buffer.Slice(0, length));
         OnBytesReceived(length);
         Stream content;
-        if (setAside is not null)
+        if (whole is not null)
+        {
+            content = whole;
+            _literal = new StreamedLiteral(null, literalLength) { WholeBody = whole };
+        }
+        else if (setAside is not null)
         {
             content = setAside;
             _literal = new StreamedLiteral(null, literalLength) { Spool = setAside };
@@ -216,7 +227,16 @@ internal sealed partial class ImapSession
         }
 
         var literal = _fetch.Literal;
-        owner.Publish(new FetchedBody(message, literal.Name, literal.Section, literal.Origin, literalLength, content));
+        var fetched = new FetchedBody(message, literal.Name, literal.Section, literal.Origin, literalLength, content);
+        if (whole is not null)
+        {
+            _literal.Whole = (owner, fetched);
+        }
+        else
+        {
+            owner.Publish(fetched);
+        }
+
         if (literalLength == 0)
         {
             HoldBody(_literal);
@@ -276,6 +296,7 @@ internal sealed partial class ImapSession
         else
         {
             ApplyStreamedItems(message);
+            PublishWholeBody();
             owner.FinishMessage(message);
         }
 
@@ -304,18 +325,51 @@ internal sealed partial class ImapSession
     {
         _heldBody = literal.Writer;
         _heldSpool = literal.Spool;
+        _heldWhole = literal.Whole;
         _literal = null;
+    }
+
+    /// <summary>
+    /// A body taken whole (<see cref="StreamingFetchCommand.WholeBodyLimit"/>) is all here and the items around it are
+    /// in its message: it ends and goes to its command now, before the sections that follow it.
+    /// </summary>
+    private void PublishWholeBody()
+    {
+        if (_heldWhole is (var owner, var body))
+        {
+            _heldWhole = null;
+            owner.Publish(body);
+        }
     }
 
     /// <summary>Ends the stream of a body whose literal was written whole; with an error when the connection failed.</summary>
     private void ReleaseHeldBody(Exception? failure)
     {
+        if (failure is null)
+        {
+            PublishWholeBody();
+        }
+        else
+        {
+            // Never handed over: nobody will read it, and what it holds goes back to the read-ahead budget.
+            DropWholeBody(ref _heldWhole);
+        }
+
         if (Interlocked.Exchange(ref _heldBody, null) is { } writer)
         {
             writer.Complete(failure);
         }
 
         Interlocked.Exchange(ref _heldSpool, null)?.Complete(failure);
+    }
+
+    private static void DropWholeBody(ref (StreamingFetchCommand Owner, FetchedBody Body)? whole)
+    {
+        if (whole is (_, var body))
+        {
+            whole = null;
+            body.Content.Dispose();
+        }
     }
 
     /// <summary>
@@ -342,6 +396,10 @@ internal sealed partial class ImapSession
         var chunk = buffer.Slice(0, Math.Min(buffer.Length, literal.Remaining));
         if (literal.Skipping)
         {
+        }
+        else if (literal.WholeBody is { } whole)
+        {
+            whole.Append(chunk);
         }
         else if (literal.Spool is { } spool)
         {
@@ -464,6 +522,8 @@ internal sealed partial class ImapSession
         {
             literal.Writer?.Complete(failure);
             literal.Spool?.Complete(failure);
+            var whole = literal.Whole;
+            DropWholeBody(ref whole);
         }
 
         // Its bytes all arrived, but not the end of its response: the items after it never will.
@@ -482,5 +542,11 @@ internal sealed partial class ImapSession
         public long Remaining { get; set; } = length;
 
         public bool Skipping { get; set; }
+
+        /// <summary>A body taken whole into one buffer, not a pipe.</summary>
+        public WholeBodyStream? WholeBody { get; init; }
+
+        /// <summary>A body taken whole: handed to its command only once all of it is here.</summary>
+        public (StreamingFetchCommand Owner, FetchedBody Body)? Whole { get; set; }
     }
 }
