@@ -9,7 +9,7 @@ namespace ImapClient.Benchmarks.Profiling;
 /// <summary>
 /// <c>-- loop &lt;workload&gt; [seconds]</c>: repeats one replay workload for a while, for a profiler to watch, e.g.
 /// <c>dotnet-trace collect -- dotnet ImapClient.Benchmarks.dll loop parse-ours 20</c>.
-/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), messagelist-ours, messagelist-mailkit (the same, every value a message list shows read: <see cref="MessageList"/>), messagelist-server-ours, messagelist-server-mailkit (the message list from Dovecot, 10,000 messages), noop-ours (sequential
+/// Workloads: parse-ours, parse-mailkit (the 10,000-message summaries FETCH, one segment), readall-ours, readall-mailkit (the same, every envelope field and body part read), messagelist-ours, messagelist-mailkit (the same, every value a message list shows read: <see cref="MessageList"/>), messagelist-server-ours, messagelist-server-ours-lazy (without FetchRequest.ParseWhileReceiving), messagelist-server-mailkit (the message list from Dovecot, 10,000 messages), noop-ours (sequential
 /// NOOPs against the replay), headers-ours, headers-mailkit (BODY.PEEK[HEADER] of 10,000 messages from Dovecot, every header's name and value read), flags-ours
 /// (FETCH 1:100 (FLAGS) from Dovecot), noop-server (sequential NOOPs against Dovecot), store-server (sequential silent UID STOREs of a few UIDs against Dovecot), noop8-server (1,600 NOOPs from 8 tasks), noop8-raw (the same through a raw socket, 8 in flight),
 /// headers-raw (the same FETCH through a raw socket), download-ours, download-mailkit (100 messages of ~107 KB, one UID FETCH BODY.PEEK[] each),
@@ -24,7 +24,7 @@ internal static class LoopRun
     {
         if (args is not [var workload, ..])
         {
-            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|bodies-memory|bodies-memory-async|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
+            Console.Error.WriteLine("usage: loop parse-ours|parse-mailkit|readall-ours|readall-mailkit|messagelist-ours|messagelist-mailkit|messagelist-server-ours|messagelist-server-ours-lazy|messagelist-server-mailkit|noop-ours|headers-ours|headers-mailkit|flags-ours|noop-server|store-server|noop8-server|noop8-raw|download-ours|download-mailkit|getmessage-ours|getmessage-mailkit|getmessage-raw|bodies-ours|bodies-mailkit|bodies-raw|bodies-memory|bodies-memory-async|headers-raw|list-ours|list-mailkit [seconds] [--alloc-types]");
             return 2;
         }
 
@@ -34,7 +34,7 @@ internal static class LoopRun
         using var mailKit = await Clients.MailKitReplayAsync(script, int.MaxValue);
         var downloads = workload.StartsWith("download-", StringComparison.Ordinal) || workload.StartsWith("getmessage-", StringComparison.Ordinal)
             || workload.StartsWith("bodies-", StringComparison.Ordinal);
-        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "messagelist-server-ours" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "store-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
+        await using var server = workload is "headers-ours" or "headers-mailkit" or "headers-raw" or "messagelist-server-ours" or "messagelist-server-ours-lazy" or "messagelist-server-mailkit" or "flags-ours" or "noop-server" or "store-server" or "noop8-server" or "noop8-raw" ? await BenchServer.StartAsync(CaptureData.Messages)
             : downloads ? await BenchServer.StartAsync(0, 100) : null;
         var serverMailbox = downloads ? BenchServer.LargeMailbox : "INBOX";
         await using var oursServer = server is null ? null : await Clients.OursServerAsync(server.Host, server.Port, serverMailbox);
@@ -85,6 +85,11 @@ internal static class LoopRun
             "messagelist-server-ours" => async () =>
             {
                 checksum = await MessageList.OursAsync(oursServer!, CaptureData.Messages);
+                return CaptureData.Messages;
+            },
+            "messagelist-server-ours-lazy" => async () =>
+            {
+                checksum = await MessageList.OursAsync(oursServer!, CaptureData.Messages, parseWhileReceiving: false);
                 return CaptureData.Messages;
             },
             "messagelist-server-mailkit" => async () =>
@@ -170,6 +175,8 @@ internal static class LoopRun
             _ => throw new ArgumentException($"Unknown workload '{workload}'."),
         };
 
+        // One run first, unmeasured: JIT compilation and first-use caches are not what a run costs once warm.
+        await once();
         using var sampler = args.Contains("--alloc-types") ? new AllocationSampler() : null;
         var heapIdle = GC.GetTotalMemory(forceFullCollection: true);
         sampler?.Start();

@@ -15,6 +15,12 @@ internal static class Clients
     public static FetchRequest OursSummaries { get; } = new(
         FetchItems.Uid | FetchItems.Flags | FetchItems.Envelope | FetchItems.BodyStructure | FetchItems.InternalDate | FetchItems.Size);
 
+    /// <summary>
+    /// Ours for a message list: the same items, parsed as each response arrives (<see cref="FetchRequest.ParseWhileReceiving"/>),
+    /// since the list reads them all.
+    /// </summary>
+    public static FetchRequest OursListSummaries { get; } = new(OursSummaries.Items) { ParseWhileReceiving = true };
+
     /// <summary>MailKit: the same items.</summary>
     public static MailKit.FetchRequest MailKitSummaries { get; } = new(
         MessageSummaryItems.UniqueId | MessageSummaryItems.Flags | MessageSummaryItems.Envelope |

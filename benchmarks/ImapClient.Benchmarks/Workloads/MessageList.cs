@@ -16,10 +16,17 @@ namespace ImapClient.Benchmarks.Workloads;
 /// </remarks>
 internal static class MessageList
 {
-    public static async Task<ulong> OursAsync(ImapConnection imap, int count)
+    /// <param name="imap">The connection, INBOX selected.</param>
+    /// <param name="count">The number of messages.</param>
+    /// <param name="parseWhileReceiving">
+    /// Whether the FETCH parses envelopes and body structures as the responses arrive (what a list should ask for);
+    /// false measures the same list parsed on first read, after the transfer.
+    /// </param>
+    public static async Task<ulong> OursAsync(ImapConnection imap, int count, bool parseWhileReceiving = true)
     {
         var sum = new ListChecksum();
-        foreach (var message in await Ops.OursSummariesAsync(imap, count))
+        var request = parseWhileReceiving ? Clients.OursListSummaries : Clients.OursSummaries;
+        foreach (var message in await imap.FetchAsync(SequenceSet.Range(1, (uint)count), request))
         {
             Read(ref sum, message);
         }

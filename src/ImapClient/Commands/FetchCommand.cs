@@ -49,6 +49,7 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
             _highest = Math.Max(_highest, number);
             _bySequence?.Add(number, message);
             Results.Add(message);
+            message.ParseAheadWanted = request.ParseWhileReceiving;
             return true;
         }
 
@@ -56,11 +57,18 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
         if (_bySequence.TryGetValue(number, out var existing))
         {
             existing.MergeFrom(message);
+
+            // Rare (a server sending a message twice), so built here, under the session's lock, rather than after it.
+            if (request.ParseWhileReceiving)
+            {
+                existing.ParseAhead();
+            }
         }
         else
         {
             _bySequence.Add(number, message);
             Results.Add(message);
+            message.ParseAheadWanted = request.ParseWhileReceiving;
         }
 
         return true;

@@ -38,17 +38,17 @@ public class BodyPartBasic : BodyPart
     /// <param name="partSpecifier">The section number.</param>
     internal BodyPartBasic(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
-    /// <summary>Copies a basic part's fields into a more specific part (text, message) built from it.</summary>
-    private protected BodyPartBasic(BodyPartBasic basic) : base(basic.ContentType, basic.PartSpecifier)
+    /// <summary>A part of any kind (basic, text, message) with the fields the parser read, built in one go.</summary>
+    internal BodyPartBasic(ContentType contentType, string partSpecifier, in BasicPartFields fields) : base(contentType, partSpecifier)
     {
-        ContentId = basic.ContentId;
-        ContentDescription = basic.ContentDescription;
-        ContentTransferEncoding = basic.ContentTransferEncoding;
-        Octets = basic.Octets;
-        ContentMd5 = basic.ContentMd5;
-        ContentDisposition = basic.ContentDisposition;
-        ContentLanguage = basic.ContentLanguage;
-        ContentLocation = basic.ContentLocation;
+        ContentId = fields.Id;
+        ContentDescription = fields.Description;
+        ContentTransferEncoding = fields.Encoding;
+        Octets = fields.Octets;
+        ContentMd5 = fields.Md5;
+        ContentDisposition = fields.Disposition;
+        ContentLanguage = fields.Language;
+        ContentLocation = fields.Location;
     }
 
     /// <summary>The Content-Id, or null.</summary>
@@ -75,7 +75,7 @@ public sealed class BodyPartText : BodyPartBasic
     /// <param name="partSpecifier">The section number.</param>
     public BodyPartText(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
-    internal BodyPartText(BodyPartBasic basic) : base(basic) { }
+    internal BodyPartText(ContentType contentType, string partSpecifier, in BasicPartFields fields) : base(contentType, partSpecifier, fields) { }
 
     /// <summary>The size of the encoded body in lines.</summary>
     public long Lines { get; init; }
@@ -89,7 +89,7 @@ public sealed class BodyPartMessage : BodyPartBasic
     /// <param name="partSpecifier">The section number.</param>
     public BodyPartMessage(ContentType contentType, string partSpecifier) : base(contentType, partSpecifier) { }
 
-    internal BodyPartMessage(BodyPartBasic basic) : base(basic) { }
+    internal BodyPartMessage(ContentType contentType, string partSpecifier, in BasicPartFields fields) : base(contentType, partSpecifier, fields) { }
 
     /// <summary>The envelope of the attached message.</summary>
     public Envelope? Envelope { get; init; }
@@ -117,3 +117,14 @@ public sealed class BodyPartMultipart : BodyPart
     /// <summary>The child parts, in order.</summary>
     public IReadOnlyList<BodyPart> Parts { get; }
 }
+
+/// <summary>The fields every single part carries, as the body structure parser read them.</summary>
+internal readonly record struct BasicPartFields(
+    string? Id,
+    string? Description,
+    string Encoding,
+    long Octets,
+    string? Md5,
+    ContentDisposition? Disposition,
+    IReadOnlyList<string>? Language,
+    string? Location);

@@ -59,6 +59,9 @@ public sealed class Envelope
     /// <summary>The Message-Id header, or null.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>Whether From, To and Cc are built (tests: proof that they were built on arrival).</summary>
+    internal bool HasListedAddresses => _from is not null && _to is not null && _cc is not null;
+
     /// <summary>Builds a list on its first read, once, from any thread (a list the caller got is the one it keeps).</summary>
     private InternetAddressList Build(ref InternetAddressList? field, int index)
     {

@@ -67,6 +67,17 @@ public sealed class FetchRequest
     public bool Vanished { get; init; }
 
     /// <summary>
+    /// True to parse each message's ENVELOPE (with its From, To and Cc lists) and BODYSTRUCTURE as its FETCH response
+    /// arrives, on the connection's reader, while the server still sends the rest; false (the default) to parse them
+    /// when first read. Set it when the caller will read these values from most messages, as a message list does: the
+    /// work then overlaps the transfer instead of following it. Leave it off when most values are never read (a list
+    /// of UIDs and flags, a sync that keeps only some messages): parsing on arrival would cost the FETCH that time.
+    /// The values are the same objects a later read returns; a value that cannot be parsed still throws
+    /// <see cref="ImapProtocolException"/> when read, and the FETCH itself succeeds as without this option.
+    /// </summary>
+    public bool ParseWhileReceiving { get; init; }
+
+    /// <summary>
     /// Writes the items as the FETCH command takes them (a macro, one item, or a parenthesised list, then any
     /// CHANGEDSINCE modifier) straight into the command's bytes.
     /// </summary>

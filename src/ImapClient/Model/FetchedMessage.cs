@@ -179,6 +179,41 @@ public sealed class FetchedMessage
         }
     }
 
+    /// <summary>Set by a command whose request asks for <see cref="FetchRequest.ParseWhileReceiving"/>.</summary>
+    internal bool ParseAheadWanted { get; set; }
+
+    /// <summary>
+    /// Builds what a message list reads (the envelope with its From, To and Cc lists, the body structure) ahead of the
+    /// first read, on the reader loop. A value that cannot be parsed is left unbuilt, for its first read to report as
+    /// it would without this.
+    /// </summary>
+    internal void ParseAhead()
+    {
+        try
+        {
+            if (Envelope is { } envelope)
+            {
+                _ = envelope.From;
+                _ = envelope.To;
+                _ = envelope.Cc;
+            }
+        }
+        catch (ImapProtocolException)
+        {
+        }
+
+        try
+        {
+            _ = BodyStructure;
+        }
+        catch (ImapProtocolException)
+        {
+        }
+    }
+
+    /// <summary>Whether the envelope and body structure are built (tests: proof that they were built on arrival).</summary>
+    internal bool IsParsed => _envelope is { HasListedAddresses: true } && _bodyStructure is not null;
+
     internal void SetEnvelope(ReadOnlyMemory<byte> bytes, ImapLimits limits)
     {
         _envelopeBytes = bytes;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using MimeKit;
 
@@ -94,7 +93,6 @@ internal static class BodyStructureParser
     private static BodyPartMultipart ParseMultipart(ref ImapReader reader, string specifier, int depth)
     {
         var parts = new List<BodyPart>();
-        var prefix = specifier.Length == 0 ? "" : specifier + ".";
         for (var index = 1; ; index++)
         {
             var spaces = reader.SkipSpaces();
@@ -114,7 +112,7 @@ internal static class BodyStructureParser
             }
 
             // The index counts children the server could not describe too, so that later specifiers stay right.
-            var child = string.Create(CultureInfo.InvariantCulture, $"{prefix}{index}");
+            var child = PartSpecifiers.Child(specifier, index);
             if (ParseBody(ref reader, child, child, depth + 1) is { } part)
             {
                 parts.Add(part);
@@ -180,22 +178,14 @@ internal static class BodyStructureParser
         var extension = new Extension();
         ReadExtensions(ref reader, contentType, ref extension, multipart: false, depth);
 
-        var basic = new BodyPartBasic(contentType, specifier)
-        {
-            ContentId = fields.Id,
-            ContentDescription = fields.Description,
-            ContentTransferEncoding = fields.Encoding,
-            Octets = fields.Octets,
-            ContentMd5 = extension.Md5,
-            ContentDisposition = extension.Disposition,
-            ContentLanguage = extension.Language,
-            ContentLocation = extension.Location,
-        };
+        // Built as the kind it is straight away: no basic part made first and copied into a text or message part.
+        var basic = new BasicPartFields(
+            fields.Id, fields.Description, fields.Encoding, fields.Octets, extension.Md5, extension.Disposition, extension.Language, extension.Location);
         return kind switch
         {
-            Kind.Text => new BodyPartText(basic) { Lines = fields.Lines },
-            Kind.Message => new BodyPartMessage(basic) { Envelope = fields.Envelope, Body = fields.Body, Lines = fields.Lines },
-            _ => basic,
+            Kind.Text => new BodyPartText(contentType, specifier, basic) { Lines = fields.Lines },
+            Kind.Message => new BodyPartMessage(contentType, specifier, basic) { Envelope = fields.Envelope, Body = fields.Body, Lines = fields.Lines },
+            _ => new BodyPartBasic(contentType, specifier, basic),
         };
     }
 
@@ -359,8 +349,7 @@ internal static class BodyStructureParser
         }
         else
         {
-            var prefix = specifier.Length == 0 ? "" : specifier + ".";
-            fields.Body = ParseBody(ref reader, specifier, prefix + "1", depth + 1);
+            fields.Body = ParseBody(ref reader, specifier, PartSpecifiers.Child(specifier, 1), depth + 1);
             if (!NextField(ref reader))
             {
                 MissingFields(ref reader);

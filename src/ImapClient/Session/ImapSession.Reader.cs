@@ -214,6 +214,11 @@ internal sealed partial class ImapSession
         {
             RaiseUnsolicited(new ImapFetchResponse(message));
         }
+        else if (message.ParseAheadWanted)
+        {
+            // After the claim, outside the command table's lock: commands being sent meanwhile need not wait.
+            message.ParseAhead();
+        }
     }
 
     /// <summary>A mailbox (LIST, LSUB): the mailbox state has no use for it; only an unclaimed one becomes an event.</summary>

@@ -337,4 +337,37 @@ public sealed class BodyStructureParserTests(int segmentSize) : FetchParsingFixt
             + "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)" + string.Concat(Enumerable.Repeat(" 1)", 1_000)) + ")\r\n";
         Assert.That(() => ResponseParser.Parse(Sequence(response), ImapLimits.Default), Throws.TypeOf<ImapProtocolException>());
     }
+
+    [Test]
+    public void Specifiers_past_the_shared_ones_are_spelled_right_and_the_common_ones_are_one_string()
+    {
+        const string Leaf = "(\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1)";
+        var ten = "(" + string.Concat(Enumerable.Repeat(Leaf, 10)) + " \"mixed\")";
+        var deep = "((" + Leaf + Leaf + " \"alternative\") " + ten + " \"mixed\")";
+        var top = "(" + string.Concat(Enumerable.Repeat(Leaf, 32)) + deep + " \"mixed\")";
+
+        var first = (BodyPartMultipart)ParseBodyStructure(top);
+        var second = (BodyPartMultipart)ParseBodyStructure(top);
+        var nested = (BodyPartMultipart)first.Parts[32];
+        var inner = (BodyPartMultipart)nested.Parts[0];
+        var tenth = (BodyPartMultipart)nested.Parts[1];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Parts.Select(p => p.PartSpecifier), Is.EqualTo(Enumerable.Range(1, 33).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.That(inner.Parts.Select(p => p.PartSpecifier), Is.EqualTo(new[] { "33.1.1", "33.1.2" }));
+            Assert.That(tenth.PartSpecifier, Is.EqualTo("33.2"));
+            Assert.That(tenth.Parts.Select(p => p.PartSpecifier), Is.EqualTo(Enumerable.Range(1, 10).Select(i => $"33.2.{i}")));
+            Assert.That(second.Parts[0].PartSpecifier, Is.SameAs(first.Parts[0].PartSpecifier), "one shared \"1\"");
+            Assert.That(second.Parts[31].PartSpecifier, Is.SameAs(first.Parts[31].PartSpecifier), "one shared \"32\"");
+        }
+
+        var two = (BodyPartMultipart)ParseBodyStructure("(" + Leaf + "(" + string.Concat(Enumerable.Repeat(Leaf, 10)) + " \"mixed\") \"mixed\")");
+        var again = (BodyPartMultipart)ParseBodyStructure("(" + Leaf + "(" + string.Concat(Enumerable.Repeat(Leaf, 10)) + " \"mixed\") \"mixed\")");
+        var children = ((BodyPartMultipart)two.Parts[1]).Parts;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(children.Select(p => p.PartSpecifier), Is.EqualTo(Enumerable.Range(1, 10).Select(i => $"2.{i}")));
+            Assert.That(((BodyPartMultipart)again.Parts[1]).Parts[8].PartSpecifier, Is.SameAs(children[8].PartSpecifier), "one shared \"2.9\"");
+        }
+    }
 }
