@@ -251,9 +251,12 @@ internal ref struct ImapReader
             return true;
         }
 
+        // The end of the bytes also ends the atom: a value stored for a later parse (BODYSTRUCTURE NIL) is only its item.
         var copy = _reader;
         Span<byte> buffer = stackalloc byte[keyword.Length + 1];
-        if (!copy.TryCopyTo(buffer) || !Ascii.EqualsIgnoreCase(buffer[..keyword.Length], keyword) || !AtomDelimiters.Contains(buffer[^1]))
+        var atEnd = copy.Remaining == keyword.Length;
+        if (!copy.TryCopyTo(atEnd ? buffer[..keyword.Length] : buffer) || !Ascii.EqualsIgnoreCase(buffer[..keyword.Length], keyword)
+            || (!atEnd && !AtomDelimiters.Contains(buffer[^1])))
         {
             return false;
         }

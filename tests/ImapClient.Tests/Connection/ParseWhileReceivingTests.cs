@@ -105,6 +105,27 @@ public class ParseWhileReceivingTests(Delivery delivery)
         }
     }
 
+    [Test]
+    public async Task BODYSTRUCTURE_NIL_is_tolerated_as_an_empty_multipart_built_eagerly_or_on_demand()
+    {
+        // NIL is the whole stored item here: nothing follows it to delimit the keyword.
+        const string responses = "* 1 FETCH (UID 7 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE NIL)\r\n";
+        var strict = new ImapConnectionOptions { Quirks = ImapQuirks.All & ~ImapQuirks.SloppyBodyStructure };
+
+        var eager = await FetchAsync(Eager, responses);
+        var lazy = await FetchAsync(Lazy, responses);
+        var refused = await FetchAsync(Lazy, responses, strict);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(eager[0].IsParsed, Is.True);
+            Assert.That(((BodyPartMultipart)eager[0].BodyStructure!).Parts, Is.Empty);
+            Assert.That(((BodyPartMultipart)lazy[0].BodyStructure!).Parts, Is.Empty);
+            Assert.That(() => refused[0].BodyStructure, Throws.TypeOf<ImapProtocolException>()
+                .With.Message.Contains("NIL where a body belongs, a server defect tolerated only with ImapQuirks.SloppyBodyStructure"));
+        }
+    }
+
     /// <summary>One FETCH of messages 1:n answered with <paramref name="responses"/>; asserts the command written.</summary>
     private async Task<IReadOnlyList<FetchedMessage>> FetchAsync(FetchRequest request, string responses, ImapConnectionOptions? options = null)
     {
