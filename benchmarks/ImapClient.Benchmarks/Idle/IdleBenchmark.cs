@@ -155,6 +155,7 @@ internal static class IdleBenchmark
 internal sealed record IdleResult(
     string Library, int Connections, long HeapBytes, long WorkingSetBytes, int ThreadsBefore, int ThreadsAfter,
     int Told, double FirstToldSeconds, double AllToldSeconds, double NotifyCpuMilliseconds, long NotifyAllocatedBytes, int NotifyCollections,
+    long NotifyWorkItems, long NotifyContextSwitches,
     double LastArrivedSeconds, double ToldAfterArrivalMedianSeconds, double ToldAfterArrivalMaxSeconds, bool Ok)
 {
     public double HeapPerConnection => (double)HeapBytes / Connections;
@@ -162,15 +163,15 @@ internal sealed record IdleResult(
     public double WorkingSetPerConnection => (double)WorkingSetBytes / Connections;
 
     public const string TableHeader = """
-        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told | CPU while telling | allocated / connection while telling | GCs while telling | bytes at the last connection | told after arrival: median | told after arrival: max |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | library | connections | managed heap / connection | working set / connection | threads (before → idling) | told | first told | all told | CPU while telling | allocated / connection while telling | GCs while telling | work items / connection while telling | context switches / connection while telling | bytes at the last connection | told after arrival: median | told after arrival: max |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
         """;
 
     public string TableRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s | {NotifyCpuMilliseconds:F0} ms | {(double)NotifyAllocatedBytes / Connections:N0} B | {NotifyCollections} | {LastArrivedSeconds:F3} s | {ToldAfterArrivalMedianSeconds * 1000:F2} ms | {ToldAfterArrivalMaxSeconds * 1000:F2} ms |");
+        $"| {Library} | {Connections:N0} | {HeapPerConnection / 1024:F1} KiB | {WorkingSetPerConnection / 1024:F1} KiB | {ThreadsBefore} → {ThreadsAfter} | {Told:N0} | {FirstToldSeconds:F3} s | {AllToldSeconds:F3} s | {NotifyCpuMilliseconds:F0} ms | {(double)NotifyAllocatedBytes / Connections:N0} B | {NotifyCollections} | {(double)NotifyWorkItems / Connections:F2} | {(double)NotifyContextSwitches / Connections:F2} | {LastArrivedSeconds:F3} s | {ToldAfterArrivalMedianSeconds * 1000:F2} ms | {ToldAfterArrivalMaxSeconds * 1000:F2} ms |");
 
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {NotifyCpuMilliseconds:F1} {NotifyAllocatedBytes} {NotifyCollections} {LastArrivedSeconds:F4} {ToldAfterArrivalMedianSeconds:F6} {ToldAfterArrivalMaxSeconds:F6} {(Ok ? "ok" : "failed")}");
+        $"result {Library} {Connections} {HeapBytes} {WorkingSetBytes} {ThreadsBefore} {ThreadsAfter} {Told} {FirstToldSeconds:F4} {AllToldSeconds:F4} {NotifyCpuMilliseconds:F1} {NotifyAllocatedBytes} {NotifyCollections} {NotifyWorkItems} {NotifyContextSwitches} {LastArrivedSeconds:F4} {ToldAfterArrivalMedianSeconds:F6} {ToldAfterArrivalMaxSeconds:F6} {(Ok ? "ok" : "failed")}");
 
     public static IdleResult Parse(string line)
     {
@@ -178,6 +179,6 @@ internal sealed record IdleResult(
         var c = CultureInfo.InvariantCulture;
         return new IdleResult(p[1], int.Parse(p[2], c), long.Parse(p[3], c), long.Parse(p[4], c), int.Parse(p[5], c), int.Parse(p[6], c),
             int.Parse(p[7], c), double.Parse(p[8], c), double.Parse(p[9], c), double.Parse(p[10], c), long.Parse(p[11], c), int.Parse(p[12], c),
-            double.Parse(p[13], c), double.Parse(p[14], c), double.Parse(p[15], c), p[16] == "ok");
+            long.Parse(p[13], c), long.Parse(p[14], c), double.Parse(p[15], c), double.Parse(p[16], c), double.Parse(p[17], c), p[18] == "ok");
     }
 }

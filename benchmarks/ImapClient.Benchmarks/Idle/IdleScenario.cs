@@ -73,6 +73,7 @@ internal static class IdleScenario
             var message = Encoding.ASCII.GetBytes("From: new@example.org\r\nSubject: new mail\r\n\r\nhello\r\n");
             using var self = Process.GetCurrentProcess();
             var (cpuBefore, allocatedBefore, collectionsBefore) = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0));
+            var (workItemsBefore, switchesBefore) = (ThreadPool.CompletedWorkItemCount, ContextSwitches());
             var append = Stopwatch.StartNew();
             clients.StartClock(append);
             await raw.RunAsync($"APPEND INBOX {{{message.Length}+}}\r\n{Encoding.ASCII.GetString(message)}");
@@ -80,7 +81,9 @@ internal static class IdleScenario
             self.Refresh();
             var (cpu, allocated, collections) = ((self.TotalProcessorTime - cpuBefore).TotalMilliseconds,
                 GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, GC.CollectionCount(0) - collectionsBefore);
-            Console.Error.WriteLine($"idle {library}: while telling: {cpu:F0} ms CPU, {allocated / (double)connections:F0} B allocated per connection, {collections} GCs");
+            var (workItems, switches) = (ThreadPool.CompletedWorkItemCount - workItemsBefore, ContextSwitches() - switchesBefore);
+            Console.Error.WriteLine($"idle {library}: while telling: {cpu:F0} ms CPU, {allocated / (double)connections:F0} B allocated per connection, {collections} GCs, "
+                + $"{workItems / (double)connections:F2} thread-pool work items and {switches / (double)connections:F2} context switches per connection");
             await raw.RunAsync("LOGOUT");
             var told = clients.Told;
             Console.Error.WriteLine($"idle {library}: {told} of {connections} told; first {clients.FirstTold:F3} s, last {clients.LastTold:F3} s");
@@ -88,9 +91,46 @@ internal static class IdleScenario
             var (lastArrived, medianAfterArrival, maxAfterArrival) = (clients.LastArrived, clients.ToldAfterArrival(0.5), clients.ToldAfterArrival(1));
             Console.Error.WriteLine($"idle {library}: bytes arrived at the last connection at {lastArrived:F3} s; told after arrival: median {medianAfterArrival * 1000:F2} ms, max {maxAfterArrival * 1000:F2} ms");
             return new IdleResult(library, connections, heapIdle - heapBefore, workingSetIdle - workingSetBefore, threadsBefore, threadsIdle,
-                told, clients.FirstTold, clients.LastTold, cpu, allocated, collections, lastArrived, medianAfterArrival, maxAfterArrival,
+                told, clients.FirstTold, clients.LastTold, cpu, allocated, collections, workItems, switches, lastArrived, medianAfterArrival, maxAfterArrival,
                 allTold && told == connections);
         }
+    }
+
+    /// <summary>
+    /// The process's context switches so far (every thread's, voluntary and not, from /proc; 0 where there is no
+    /// /proc): a thread woken for a work item and put back to sleep costs two, whatever the work.
+    /// </summary>
+    private static long ContextSwitches()
+    {
+        long total = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    {
+                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                        {
+                            total += long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim(), CultureInfo.InvariantCulture);
+                        }
+                    }
+                }
+                catch (IOException)
+                {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return total;
     }
 
     private static (long Heap, long WorkingSet, int Threads) Snapshot()

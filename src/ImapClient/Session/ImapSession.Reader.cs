@@ -14,12 +14,18 @@ internal sealed partial class ImapSession
         {
             while (true)
             {
-                var result = await input.ReadAsync().ConfigureAwait(false);
+                var read = input.ReadAsync();
+                var result = read.IsCompleted || !_dispatcher.HasHeld
+                    ? await read.ConfigureAwait(false)
+                    : await new RunHeldEventsWhileWaiting(read, _dispatcher);
+                _dispatcher.Release(); // What the read completed at once left held (more data was there): a work item runs it.
                 NoteReceived();
                 if (result.IsCanceled || _fault is not null)
                 {
                     return;
                 }
+
+                _dispatcher.Hold();
 
                 var buffer = result.Buffer;
                 try
@@ -33,7 +39,10 @@ internal sealed partial class ImapSession
                                 break;
                             }
 
+                            // The pump may wait for the caller to read the body: nothing the caller may wait for stays held.
+                            _dispatcher.Release();
                             buffer = await PumpLiteralAsync(buffer).ConfigureAwait(false);
+                            _dispatcher.Hold();
                             continue;
                         }
 
@@ -46,7 +55,10 @@ internal sealed partial class ImapSession
                         if (scan == ScanResult.LiteralAhead)
                         {
                             // Stream it to its command, or (not a body we stream) scan on and keep it in memory.
-                            if (await TryStreamBodyAsync(buffer, length, literalLength).ConfigureAwait(false))
+                            _dispatcher.Release();
+                            var streamed = await TryStreamBodyAsync(buffer, length, literalLength).ConfigureAwait(false);
+                            _dispatcher.Hold();
+                            if (streamed)
                             {
                                 buffer = buffer.Slice(length);
                                 _scanner.Reset();
@@ -110,7 +122,45 @@ internal sealed partial class ImapSession
         }
         finally
         {
+            _dispatcher.Release();
             FailStreamedLiteral();
+        }
+    }
+
+    /// <summary>
+    /// Awaits the reader loop's next read; when it has to wait, the thread it leaves runs the event handler calls the
+    /// loop held meanwhile (<see cref="EventDispatcher"/>). The read's continuation is registered before they run, so
+    /// a handler that awaits a command, or blocks on one, does not stop the reading its command needs.
+    /// </summary>
+    private readonly struct RunHeldEventsWhileWaiting(ValueTask<System.IO.Pipelines.ReadResult> read, EventDispatcher dispatcher)
+        : System.Runtime.CompilerServices.ICriticalNotifyCompletion
+    {
+        public RunHeldEventsWhileWaiting GetAwaiter() => this;
+
+        public bool IsCompleted => read.IsCompleted;
+
+        public System.IO.Pipelines.ReadResult GetResult() => read.ConfigureAwait(false).GetAwaiter().GetResult();
+
+        public void OnCompleted(Action continuation) => throw new NotSupportedException();
+
+        public void UnsafeOnCompleted(Action continuation)
+        {
+            // Taken before the continuation is registered: once it is, the loop may already run on (and hold again) elsewhere.
+            var runHere = dispatcher.TakeHeld();
+            read.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(continuation);
+            if (!runHere)
+            {
+                return;
+            }
+
+            if (SynchronizationContext.Current is null)
+            {
+                dispatcher.DrainHere();
+            }
+            else
+            {
+                dispatcher.DrainElsewhere();
+            }
         }
     }
 
