@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Connection;
 

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using ImapClient.Sync;
-using ImapClient.Tests.Docs;
+using ImapClient.Tests.Infrastructure;
 
 // In the Integration namespace, so that DovecotFixture serves these tests too.
-namespace ImapClient.Tests.Integration.Docs;
+namespace ImapClient.Tests.Docs;
 
 /// <summary>
 /// The main examples of README.md, src/ImapClient/PACKAGE.md and the synchronizer's page, run as a reader runs them
 /// (see <see cref="ExampleRunner"/>) against Dovecot over implicit TLS: on an empty mailbox and on a seeded one, not
 /// only compiled.
 /// </summary>
-public class DocsExampleRunTests
+public class DocsExampleRunTests : DovecotTests
 {
     private const string User = "testuser";
 

@@ -3,7 +3,7 @@ using System.Reflection;
 using ImapClient.Tests.Infrastructure;
 
 // In the Integration namespace, so that DovecotFixture serves these tests too.
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>
 /// The library packed once per test run into a folder feed, exactly as <c>dotnet pack</c> makes it for nuget.org, and

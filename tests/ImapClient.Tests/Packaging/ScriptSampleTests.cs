@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 using ImapClient.Tests.Infrastructure;
 using ImapClient.TestServer;
 
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>
 /// samples/Scripts/newest.csx (dotnet-script) and samples/FileBased/newest.cs (dotnet run newest.cs), each run as its
 /// users run it, with the package from the local feed, against the RFC 3501 mailbox (read-only), over TLS with the
 /// test server's self-signed certificate pinned through IMAP_TLS and IMAP_CERT_SHA256.
 /// </summary>
-public class ScriptSampleTests
+public class ScriptSampleTests : DovecotTests
 {
     /// <summary>Over implicit TLS to Dovecot's TLS port, whose self-signed certificate is pinned by its fingerprint (with colons, lower case).</summary>
     [Test]

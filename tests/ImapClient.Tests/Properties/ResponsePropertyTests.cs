@@ -3,8 +3,8 @@ using System.Text;
 using CsCheck;
 using ImapClient.Fuzz;
 using ImapClient.Protocol;
-using ImapClient.Tests.Protocol;
 using MimeKit;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Properties;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Reflection;
 using ImapClient.Diagnostics;
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Review;
 

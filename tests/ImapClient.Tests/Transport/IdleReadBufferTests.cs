@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ImapClient.Transport;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Transport;
 
