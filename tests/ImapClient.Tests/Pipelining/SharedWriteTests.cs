@@ -2,12 +2,12 @@ using System.IO.Pipelines;
 using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
-namespace ImapClient.Tests.Review;
+namespace ImapClient.Tests.Pipelining;
 
-/// <summary>Regressions found reviewing the shared flush, the remembered LIST claimant and the names cache.</summary>
+/// <summary>The shared write: a failed one breaks the connection for every command; commands go out while an APPEND waits for its message source.</summary>
 [TestFixture(Delivery.Whole)]
 [TestFixture(Delivery.ByteByByte)]
-public class ReviewSession13Tests(Delivery delivery)
+public class SharedWriteTests(Delivery delivery)
 {
     [Test]
     public async Task A_shared_write_that_fails_under_a_held_back_command_breaks_the_connection_for_every_command()

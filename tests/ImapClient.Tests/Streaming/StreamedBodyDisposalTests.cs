@@ -2,11 +2,12 @@ using System.Text;
 using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
-namespace ImapClient.Tests.Review;
+namespace ImapClient.Tests.Streaming;
 
+/// <summary>Moving on to the next streamed body without reading the current one disposes it.</summary>
 [TestFixture(Delivery.Whole)]
 [TestFixture(Delivery.ByteByByte)]
-public class ReviewStreamingTests(Delivery delivery)
+public class SkippedStreamedBodyTests(Delivery delivery)
 {
     [Test]
     public async Task Moving_on_without_reading_a_body_disposes_it_and_the_next_arrives()
@@ -31,9 +32,10 @@ public class ReviewStreamingTests(Delivery delivery)
     }
 }
 
+/// <summary>A read pending on a body stream when the stream is disposed ends there, without the next body's bytes.</summary>
 [TestFixture(Delivery.Whole)]
 [TestFixture(Delivery.ByteByByte)]
-public class ReviewStreamingDisposeTests(Delivery delivery)
+public class DisposedBodyStreamTests(Delivery delivery)
 {
     [Test]
     public async Task A_read_pending_when_the_stream_is_disposed_never_gets_the_next_body()
