@@ -10,16 +10,6 @@ public class WrongStateTests(Delivery delivery)
 {
     private static readonly FetchRequest Flags = new(FetchItems.Flags);
 
-    /// <summary>Nothing was written: the first line the server reads is a NOOP sent now, under the next unused tag.</summary>
-    private static async Task AssertNothingWasSentAsync(ScriptedServer server, ImapConnection imap, string expectedTag)
-    {
-        var noop = imap.NoopAsync();
-        var tag = await server.ExpectCommandAsync("NOOP");
-        Assert.That(tag, Is.EqualTo(expectedTag), "no tag was spent on the refused call");
-        await server.SendAsync($"{tag} OK NOOP completed\r\n");
-        await noop.WaitAsync(Patience);
-    }
-
     [Test]
     public async Task Select_before_login_throws_and_sends_nothing()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 using MimeKit;
 
 namespace ImapClient.Tests.Fetch;
@@ -176,17 +177,15 @@ public class HeaderFieldSplitterTests
     {
         // Lines from pieces that matter to the split: names, colons, blanks, folds, both line endings, 8-bit bytes,
         // encoded words, a missing colon, a missing final line break.
-        var name = OneOf("Subject", "From", "to", "X-A", "Received", "X-8bit\u00e9", "Bad Name", "", "X.Y");
-        var separator = OneOf(":", ": ", ":\t", " :", "");
-        var value = OneOf("", "plain", "caf\u00e9", "=?utf-8?q?caf=C3=A9?=", "=?utf-8?q?broken", "a\rb", "a\0b", "  ");
-        var ending = OneOf("\r\n", "\n", "\r\n\t", "\n ", "\r\n \r\n", "");
+        var name = Generators.OneOf("Subject", "From", "to", "X-A", "Received", "X-8bit\u00e9", "Bad Name", "", "X.Y");
+        var separator = Generators.OneOf(":", ": ", ":\t", " :", "");
+        var value = Generators.OneOf("", "plain", "caf\u00e9", "=?utf-8?q?caf=C3=A9?=", "=?utf-8?q?broken", "a\rb", "a\0b", "  ");
+        var ending = Generators.OneOf("\r\n", "\n", "\r\n\t", "\n ", "\r\n \r\n", "");
         var line = Gen.Select(name, separator, value, ending, (n, s, v, e) => n + s + v + e);
-        var section = Gen.Select(line.Array[0, 8], OneOf("\r\n", "\n", ""), (lines, end) => string.Concat(lines) + end);
+        var section = Gen.Select(line.Array[0, 8], Generators.OneOf("\r\n", "\n", ""), (lines, end) => string.Concat(lines) + end);
 
         section.Sample(text => AssertParsesAsMimeKit(Latin1.GetBytes(text)), iter: 3_000, threads: 1);
     }
-
-    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     /// <summary>Through the entry point the FETCH parser uses: the same list, or a protocol error where MimeKit fails.</summary>
     private static void AssertParsesAsMimeKit(byte[] bytes)

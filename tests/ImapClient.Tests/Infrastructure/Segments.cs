@@ -28,6 +28,17 @@ internal static class Segments
         return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
     }
 
+    /// <summary>Splits <paramref name="data"/> in two at <paramref name="offset"/> (either part may be empty).</summary>
+    internal static ReadOnlySequence<byte> SplitAt(byte[] data, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, data.Length);
+        var first = new Segment(data.AsSpan(0, offset).ToArray(), 0);
+        var second = first.Append(data.AsSpan(offset).ToArray());
+        return new ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(ReadOnlyMemory<byte> memory, long runningIndex)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Threading.Channels;
 
 namespace ImapClient.Tests.Infrastructure;
@@ -99,6 +100,13 @@ internal static class SessionTestKit
         var space = line.IndexOf(' ', StringComparison.Ordinal);
         Assert.That(space, Is.GreaterThan(0), $"the client wrote an untagged line: {line}");
         return (line[..space], line[(space + 1)..].TrimEnd('\r', '\n'));
+    }
+
+    /// <summary>Reads a streamed body to its end as ASCII text.</summary>
+    public static async Task<string> ReadAllAsync(Stream content)
+    {
+        using var reader = new StreamReader(content, Encoding.ASCII);
+        return await reader.ReadToEndAsync();
     }
 }
 

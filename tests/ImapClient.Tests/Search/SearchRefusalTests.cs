@@ -20,16 +20,6 @@ public class SearchRefusalTests(Delivery delivery)
         yield return imap => imap.UidThreadAsync(SearchQuery.All, ThreadAlgorithm.References);
     }
 
-    /// <summary>Nothing was written: the next line the server reads is a NOOP sent now, under the next unused tag.</summary>
-    private static async Task AssertNothingWasSentAsync(ScriptedServer server, ImapConnection imap, string expectedTag)
-    {
-        var noop = imap.NoopAsync();
-        var tag = await server.ExpectCommandAsync("NOOP");
-        Assert.That(tag, Is.EqualTo(expectedTag), "no tag was spent on the refused calls");
-        await server.SendAsync($"{tag} OK NOOP completed\r\n");
-        await noop.WaitAsync(Patience);
-    }
-
     [Test]
     public async Task Every_search_without_a_selected_mailbox_throws_InvalidOperationException_and_sends_nothing()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
@@ -22,12 +21,6 @@ public class CommandsInsideStreamingTests(Delivery delivery)
         $"* {number} FETCH (UID {uid} BODY[] {{{body.Length}}}\r\n{body})\r\n";
 
     private static string Body(char c, int size) => new(c, size);
-
-    private static async Task<string> ReadAllAsync(Stream content)
-    {
-        using var reader = new StreamReader(content, Encoding.ASCII);
-        return await reader.ReadToEndAsync();
-    }
 
     private async Task<ImapConnection> ConnectAsync(ScriptedServer server) =>
         await ConnectSelectedAsync(server, options: new ImapConnectionOptions { CommandTimeout = CommandTimeout, TimeProvider = new TestClock() });

@@ -12,12 +12,6 @@ public class StreamingFetchTests(Delivery delivery)
     private static string Body(int seed, int length) =>
         string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + ((i + seed) % 26))));
 
-    private static async Task<string> ReadAllAsync(Stream stream)
-    {
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        return await reader.ReadToEndAsync();
-    }
-
     [Test]
     public async Task A_body_streams_with_the_items_before_it_and_the_items_after_it_are_merged_once_read()
     {
