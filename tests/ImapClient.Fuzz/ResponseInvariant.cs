@@ -1,5 +1,6 @@
 using System.Buffers;
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Fuzz;
 
@@ -115,35 +116,7 @@ public static class ResponseInvariant
     private static ReadOnlySequence<byte> Sequence(ReadOnlySpan<byte> input, int segmentSize)
     {
         var copy = input.ToArray();
-        if (segmentSize <= 0 || copy.Length <= segmentSize)
-        {
-            return new ReadOnlySequence<byte>(copy);
-        }
-
-        Segment? first = null, last = null;
-        for (var offset = 0; offset < copy.Length; offset += segmentSize)
-        {
-            var memory = copy.AsMemory(offset, Math.Min(segmentSize, copy.Length - offset));
-            last = last is null ? first = new Segment(memory, 0) : last.Append(memory);
-        }
-
-        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
+        return segmentSize <= 0 ? new ReadOnlySequence<byte>(copy) : Segments.Split(copy, segmentSize);
     }
 }
 

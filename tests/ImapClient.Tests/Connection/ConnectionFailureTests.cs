@@ -1,6 +1,6 @@
 using System.Text;
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Connection;
 

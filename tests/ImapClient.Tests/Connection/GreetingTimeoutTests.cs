@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Connection;
 
@@ -49,7 +48,7 @@ public class GreetingTimeoutTests
     [Test]
     public async Task A_silent_server_over_implicit_TLS_fails_after_the_greeting_timeout_without_the_hint()
     {
-        using var certificate = SelfSigned();
+        using var certificate = TestCertificates.SelfSigned();
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -103,15 +102,5 @@ public class GreetingTimeoutTests
         clock.Advance(GreetingTimeout - TimeSpan.FromMilliseconds(1));
         await AssertPendingAsync(connecting, "nothing fails before the greeting timeout");
         return await clock.AdvanceUntilDoneAsync(connecting, TimeSpan.FromMilliseconds(100));
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-
-        // Re-imported so that its private key is usable by the TLS server on every platform.
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using ImapClient.Diagnostics;
 using ImapClient.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Diagnostics;
 

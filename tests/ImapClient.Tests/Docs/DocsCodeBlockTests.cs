@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using ImapClient.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -108,7 +109,7 @@ public partial class DocsCodeBlockTests
     [Test]
     public void Every_relative_link_points_to_a_file_and_heading_that_exist()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Find();
         var broken = new List<string>();
         foreach (var page in ReadPages())
         {
@@ -231,7 +232,7 @@ public partial class DocsCodeBlockTests
 
     internal static IReadOnlyList<Page> ReadPages()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Find();
         // The package's README (nuget.org shows it) is a page like the others.
         var files = new List<string> { Path.Combine(root, "README.md"), Path.Combine(root, "src", "ImapClient", "PACKAGE.md") };
         var docs = Path.Combine(root, "docs");
@@ -245,19 +246,6 @@ public partial class DocsCodeBlockTests
             var name = Path.GetRelativePath(root, path).Replace('\\', '/');
             return new Page(name, ExtractBlocks(name, File.ReadAllLines(path)));
         })];
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ImapClient.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ImapClient.sln above {AppContext.BaseDirectory}: the docs cannot be found.");
     }
 
     /// <summary>The fenced blocks of a Markdown page: <c>```label</c> up to the next <c>```</c>, indentation removed.</summary>

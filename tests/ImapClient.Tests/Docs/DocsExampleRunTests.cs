@@ -1,16 +1,16 @@
 using System.Text.Json;
 using ImapClient.Sync;
-using ImapClient.Tests.Docs;
+using ImapClient.Tests.Infrastructure;
 
 // In the Integration namespace, so that DovecotFixture serves these tests too.
-namespace ImapClient.Tests.Integration.Docs;
+namespace ImapClient.Tests.Docs;
 
 /// <summary>
 /// The main examples of README.md, src/ImapClient/PACKAGE.md and the synchronizer's page, run as a reader runs them
 /// (see <see cref="ExampleRunner"/>) against Dovecot over implicit TLS: on an empty mailbox and on a seeded one, not
 /// only compiled.
 /// </summary>
-public class DocsExampleRunTests
+public class DocsExampleRunTests : DovecotTests
 {
     private const string User = "testuser";
 
@@ -19,7 +19,7 @@ public class DocsExampleRunTests
     {
         var output = await RunAsync("README.md", "UidSearchAsync(SearchQuery.Unseen)", await EmptyMailboxAsync());
 
-        Assert.That(Lines(output), Is.EqualTo(new[] { "0 messages" }));
+        Assert.That(Programs.Lines(output), Is.EqualTo(new[] { "0 messages" }));
     }
 
     [Test]
@@ -27,7 +27,7 @@ public class DocsExampleRunTests
     {
         var mailbox = IntegrationConnections.SeedMailbox(12);
 
-        var lines = Lines(await RunAsync("README.md", "UidSearchAsync(SearchQuery.Unseen)", mailbox));
+        var lines = Programs.Lines(await RunAsync("README.md", "UidSearchAsync(SearchQuery.Unseen)", mailbox));
 
         Assert.That(lines[0], Is.EqualTo("12 messages"));
         Assert.That(lines.Skip(1).Select(l => l.Split(' ')[0]), Is.EqualTo(Enumerable.Range(3, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
@@ -42,7 +42,7 @@ public class DocsExampleRunTests
 
         var output = await RunAsync("src/ImapClient/PACKAGE.md", "DownloadAsync", await EmptyMailboxAsync(), folder);
 
-        Assert.That(Lines(output), Is.EqualTo(new[] { "0 messages" }));
+        Assert.That(Programs.Lines(output), Is.EqualTo(new[] { "0 messages" }));
         Assert.That(Directory.GetFiles(folder), Is.Empty);
     }
 
@@ -58,7 +58,7 @@ public class DocsExampleRunTests
         }
 
         var folder = Folder();
-        var lines = Lines(await RunAsync("src/ImapClient/PACKAGE.md", "DownloadAsync", mailbox, folder));
+        var lines = Programs.Lines(await RunAsync("src/ImapClient/PACKAGE.md", "DownloadAsync", mailbox, folder));
 
         Assert.That(lines[0], Is.EqualTo("11 messages"));
         Assert.That(lines.Skip(1).Select(l => l.Split(' ')[0]), Is.EqualTo(Enumerable.Range(3, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
@@ -76,7 +76,7 @@ public class DocsExampleRunTests
         var mailbox = IntegrationConnections.SeedMailbox(4);
         var folder = Folder();
 
-        var first = Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
+        var first = Programs.Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
         Assert.That(first, Is.EqualTo(new[] { "new 1: Message 1", "new 2: Message 2", "new 3: Message 3", "new 4: Message 4", "gone: " }));
 
         await using (var imap = await IntegrationConnections.LoginAsync(User))
@@ -87,10 +87,10 @@ public class DocsExampleRunTests
             await imap.ExpungeAsync();
         }
 
-        var second = Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
+        var second = Programs.Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
         Assert.That(second, Is.EqualTo(new[] { "flags of 2 now \\Flagged $Forwarded", "gone: 3" }));
 
-        var third = Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
+        var third = Programs.Lines(await RunAsync("docs/idle-and-sync.md", "JsonSerializer.DeserializeAsync<MailboxSyncState>", mailbox, folder));
         Assert.That(third, Is.EqualTo(new[] { "gone: " }));
 
         var stored = JsonSerializer.Deserialize<MailboxSyncState>(await File.ReadAllTextAsync(Path.Combine(folder, "inbox-sync.json")))!;
@@ -125,7 +125,4 @@ public class DocsExampleRunTests
         var all = await imap.UidFetchAsync(SequenceSet.All, new FetchRequest(FetchItems.Uid | FetchItems.Flags));
         return [.. all.Where(m => m.Flags!.Contains(SystemFlags.Seen)).Select(m => m.Uid!.Value).Order()];
     }
-
-    private static string[] Lines(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }

@@ -14,6 +14,10 @@ internal static class Programs
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>The non-empty lines of a program's output, without their CR.</summary>
+    public static string[] Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
     /// <summary>
     /// Runs a program to its end, with nothing on standard input. Its output goes through files, not pipes: the
     /// dotnet CLI leaves build servers running (MSBuild nodes, the compiler server), and a pipe they inherit would

@@ -3,7 +3,7 @@ using System.Reflection;
 using ImapClient.Tests.Infrastructure;
 
 // In the Integration namespace, so that DovecotFixture serves these tests too.
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>
 /// The library packed once per test run into a folder feed, exactly as <c>dotnet pack</c> makes it for nuget.org, and
@@ -43,7 +43,7 @@ internal sealed class LocalPackage
     /// <summary>Where restores from <see cref="Root"/> put the packages (the user's packages folder stays untouched).</summary>
     public string PackagesFolder => Path.Combine(Root, "packages");
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = Infrastructure.RepositoryRoot.Find();
 
     /// <summary>The configuration these tests (and so the library beside them) were built in: packs use the same build.</summary>
     public static string Configuration { get; } =
@@ -114,19 +114,6 @@ internal sealed class LocalPackage
             </Project>
             """);
         return package;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ImapClient.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ImapClient.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>The version as text in a project or script, e.g. <c>ImapClient@0.1.0</c>, replaced by the test version.</summary>

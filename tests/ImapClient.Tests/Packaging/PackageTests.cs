@@ -6,10 +6,10 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ImapClient.Tests.Infrastructure;
 
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>The NuGet package as users get it: what it says about itself, and a new app built against it.</summary>
-public class PackageTests
+public class PackageTests : DovecotTests
 {
     [Test]
     public async Task The_package_names_itself_its_license_readme_repository_and_dependencies()

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>What a script sees besides its own code, as under dotnet-script: the arguments after <c>--</c>.</summary>
 public sealed class ScriptGlobals(IList<string> args)

@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 using ImapClient.Tests.Infrastructure;
 using ImapClient.TestServer;
 
-namespace ImapClient.Tests.Integration.Packaging;
+namespace ImapClient.Tests.Packaging;
 
 /// <summary>
 /// samples/Scripts/newest.csx (dotnet-script) and samples/FileBased/newest.cs (dotnet run newest.cs), each run as its
 /// users run it, with the package from the local feed, against the RFC 3501 mailbox (read-only), over TLS with the
 /// test server's self-signed certificate pinned through IMAP_TLS and IMAP_CERT_SHA256.
 /// </summary>
-public class ScriptSampleTests
+public class ScriptSampleTests : DovecotTests
 {
     /// <summary>Over implicit TLS to Dovecot's TLS port, whose self-signed certificate is pinned by its fingerprint (with colons, lower case).</summary>
     [Test]
@@ -36,7 +36,7 @@ public class ScriptSampleTests
             Environment.SetEnvironmentVariable("IMAP_CERT_SHA256", null);
         }
 
-        Assert.That(Lines(output), Is.EqualTo(await NewestAsync()));
+        Assert.That(Programs.Lines(output), Is.EqualTo(await NewestAsync()));
 
         // The script compiled against the package's ImapClient.dll. It ran on the copy this test process already has
         // loaded (Roslyn's loader lets the host's assemblies win, so that none is loaded twice): the same bytes, as
@@ -67,11 +67,11 @@ public class ScriptSampleTests
 
         var startTls = await RunAsync(server.Port, "starttls", Fingerprint(colons: false));
         Assert.That(startTls.ExitCode, Is.Zero, startTls.ToString);
-        Assert.That(Lines(startTls.Output), Is.EqualTo(newest), startTls.ToString);
+        Assert.That(Programs.Lines(startTls.Output), Is.EqualTo(newest), startTls.ToString);
 
         var implicitTls = await RunAsync(server.TlsPort, "implicit", Fingerprint(colons: true).ToLowerInvariant());
         Assert.That(implicitTls.ExitCode, Is.Zero, implicitTls.ToString);
-        Assert.That(Lines(implicitTls.Output), Is.EqualTo(newest), implicitTls.ToString);
+        Assert.That(Programs.Lines(implicitTls.Output), Is.EqualTo(newest), implicitTls.ToString);
 
         var other = await RunAsync(server.TlsPort, "implicit", new string('0', 64));
         Assert.That(other.ExitCode, Is.Not.Zero, other.ToString);
@@ -101,6 +101,4 @@ public class ScriptSampleTests
         var messages = await imap.FetchAsync(SequenceSet.Range(inbox.Exists - 9, inbox.Exists), new FetchRequest(FetchItems.Envelope));
         return [.. messages.OrderByDescending(m => m.SequenceNumber).Select(m => $"{m.Envelope?.Date:yyyy-MM-dd}  {m.Envelope?.Subject}")];
     }
-
-    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }

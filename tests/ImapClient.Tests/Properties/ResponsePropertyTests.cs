@@ -3,7 +3,7 @@ using System.Text;
 using CsCheck;
 using ImapClient.Fuzz;
 using ImapClient.Protocol;
-using ImapClient.Tests.Protocol;
+using ImapClient.Tests.Infrastructure;
 using MimeKit;
 
 namespace ImapClient.Tests.Properties;
@@ -33,7 +33,7 @@ public class ResponsePropertyTests
     private static readonly Gen<AddressModel> Address = Gen.Select(Name, LocalPart, Host, (n, m, h) => new AddressModel(n, m, h));
 
     private static readonly Gen<TextBodyModel> TextBody = Gen.Select(
-        OneOf("plain", "html", "calendar"), OneOf("us-ascii", "utf-8", "iso-8859-1"), Gen.Long[0, 1L << 40], Gen.Long[0, 100_000],
+        Generators.OneOf("plain", "html", "calendar"), Generators.OneOf("us-ascii", "utf-8", "iso-8859-1"), Gen.Long[0, 1L << 40], Gen.Long[0, 100_000],
         (subtype, charset, octets, lines) => new TextBodyModel(subtype, charset, octets, lines));
 
     private static readonly Gen<BodyModel> Body = BodyOfDepth(3);
@@ -62,13 +62,11 @@ public class ResponsePropertyTests
     private static Gen<string?> Maybe(Gen<string> gen, int oneNullIn) =>
         Gen.Select(gen, Gen.Int[0, oneNullIn - 1], (value, roll) => roll == 0 ? null : value);
 
-    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
-
     private static Gen<BodyModel> BodyOfDepth(int depth) => depth == 0
         ? TextBody.Select(t => (BodyModel)t)
         : Gen.Frequency(
             (3, TextBody.Select(t => (BodyModel)t)),
-            (1, Gen.Select(OneOf("mixed", "alternative", "related"), BodyOfDepth(depth - 1).Array[1, 3],
+            (1, Gen.Select(Generators.OneOf("mixed", "alternative", "related"), BodyOfDepth(depth - 1).Array[1, 3],
                 (subtype, parts) => (BodyModel)new MultipartBodyModel(subtype, parts))));
 
     [Test]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ImapClient.Commands;
 using ImapClient.Protocol;
-using ImapClient.Tests.Model;
+using ImapClient.Tests.Fetch;
 
 namespace ImapClient.Tests.Protocol;
 

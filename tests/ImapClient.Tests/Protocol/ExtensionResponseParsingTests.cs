@@ -1,4 +1,5 @@
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;
 

@@ -1,5 +1,4 @@
 using ImapClient.Protocol;
-using ImapClient.Tests.Connection;
 using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;

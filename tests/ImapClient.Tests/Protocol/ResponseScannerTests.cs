@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;
 
@@ -51,7 +52,7 @@ public class ResponseScannerTests
         var bytes = Encoding.UTF8.GetBytes(Fetch);
         for (var split = 0; split <= bytes.Length; split++)
         {
-            var sequence = TwoSegments(bytes, split);
+            var sequence = Segments.SplitAt(bytes, split);
             var scanner = new ResponseScanner(ImapLimits.Default);
             Assert.That(scanner.TryFindResponse(sequence, out var length), Is.True, $"split at {split}");
             Assert.That(length, Is.EqualTo(bytes.Length), $"split at {split}");
@@ -73,7 +74,7 @@ public class ResponseScannerTests
         long start = 0;
         for (var end = 1; end <= bytes.Length; end++)
         {
-            var window = ManySegments(bytes[(int)start..end]);
+            var window = Segments.Split(bytes[(int)start..end], 1);
             while (scanner.TryFindResponse(window, out var length))
             {
                 found.Add(length);
@@ -180,7 +181,7 @@ public class ResponseScannerTests
         var bytes = Encoding.ASCII.GetBytes(line + line + line);
         for (var split = 0; split <= bytes.Length; split++)
         {
-            var buffer = TwoSegments(bytes, split);
+            var buffer = Segments.SplitAt(bytes, split);
             var scanner = new ResponseScanner(ImapLimits.Default);
             for (var i = 0; i < 3; i++)
             {
@@ -216,45 +217,5 @@ public class ResponseScannerTests
         var atLimit = Encoding.ASCII.GetBytes("* OK " + new string('x', 45) + "\r\n");
         Assert.That(new ResponseScanner(new ImapLimits { MaxLineLength = 51 }).TryFindResponse(new ReadOnlySequence<byte>(atLimit), out var length), Is.True);
         Assert.That(length, Is.EqualTo(atLimit.Length));
-    }
-
-    private static ReadOnlySequence<byte> TwoSegments(byte[] bytes, int split)
-    {
-        var first = new Segment(bytes.AsMemory(0, split), 0);
-        var second = first.Append(bytes.AsMemory(split));
-        return new ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
-    }
-
-    private static ReadOnlySequence<byte> ManySegments(byte[] bytes)
-    {
-        if (bytes.Length == 0)
-        {
-            return ReadOnlySequence<byte>.Empty;
-        }
-
-        var first = new Segment(bytes.AsMemory(0, 1), 0);
-        var last = first;
-        for (var i = 1; i < bytes.Length; i++)
-        {
-            last = last.Append(bytes.AsMemory(i, 1));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
     }
 }

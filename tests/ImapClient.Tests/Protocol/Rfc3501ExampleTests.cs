@@ -1,4 +1,5 @@
 using MimeKit;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ImapClient.Protocol;
-using ImapClient.Tests.Connection;
 using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;

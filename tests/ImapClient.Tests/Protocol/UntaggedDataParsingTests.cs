@@ -1,5 +1,6 @@
 using System.Text;
 using ImapClient.Protocol;
+using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;
 

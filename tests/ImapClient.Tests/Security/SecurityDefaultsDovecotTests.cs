@@ -1,15 +1,16 @@
 using System.Net;
 using System.Security.Authentication;
 using System.Text;
-using ImapClient.Tests.Connection;
 using ImapClient.TestServer;
+using ImapClient.Tests.Infrastructure;
+using ImapClient.Tests.Diagnostics;
 
-// Under Integration, like every test that needs Dovecot: DovecotFixture's instance, with its self-signed certificate,
+// A DovecotTests fixture: the shared DovecotFixture instance, with its self-signed certificate,
 // serves the certificate tests.
-namespace ImapClient.Tests.Integration.Security;
+namespace ImapClient.Tests.Security;
 
 /// <summary>Security defaults against a real server: its self-signed certificate is refused unless the caller trusts it.</summary>
-public class SecurityDefaultsDovecotTests
+public class SecurityDefaultsDovecotTests : DovecotTests
 {
     /// <summary>A password that LOGIN must send as a literal (non-ASCII), with quotes and a backslash besides.</summary>
     private const string LiteralPassword = "pässwörd \"quoted\" \\ back";

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using ImapClient.Tests.Infrastructure;
 using MimeKit;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Security;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using ImapClient.Tests.Connection;
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
+using ImapClient.Tests.Diagnostics;
 
 namespace ImapClient.Tests.Security;
 

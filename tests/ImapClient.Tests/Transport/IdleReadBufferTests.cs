@@ -2,11 +2,11 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ImapClient.Transport;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using ImapClient.Tests.Infrastructure;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Transport;
 
@@ -33,7 +33,7 @@ public class IdleReadBufferTests
     [Test]
     public async Task Over_TLS_the_pending_read_above_and_beneath_the_TLS_stream_is_zero_bytes()
     {
-        using var certificate = SelfSigned();
+        using var certificate = TestCertificates.SelfSigned();
         await using var peer = await LoopbackPeer.StartAsync();
         var recorder = new ReadRecordingStream(peer.ClientStream);
         var serverTls = new SslStream(peer.ServerStream);
@@ -90,14 +90,6 @@ public class IdleReadBufferTests
 
         await recorder.WaitForPendingReadAsync();
         Assert.That(recorder.PendingReadLength, Is.Zero, "after the reply, the pending read asks for no bytes again");
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
     }
 
     /// <summary>Both ends of a loopback TCP connection, and a server that answers every command with OK.</summary>
