@@ -1,7 +1,7 @@
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
-namespace ImapClient.Tests.Connection;
+namespace ImapClient.Tests.Fetch;
 
 /// <summary>
 /// GetMessageAsync takes a message of up to 1 MiB whole into memory on the reader loop (within the read-ahead budget)
@@ -9,7 +9,7 @@ namespace ImapClient.Tests.Connection;
 /// </summary>
 [TestFixture(Delivery.Whole)]
 [TestFixture(Delivery.ByteByByte)]
-public class WholeMessageTests(Delivery delivery)
+public class GetMessageTakenWholeTests(Delivery delivery)
 {
     private const string Message = "Subject: whole\r\nFrom: a@example.org\r\nMessage-Id: <w@example.org>\r\n\r\nAll of it.\r\n";
 

@@ -1,7 +1,7 @@
 using ImapClient.Tests.Infrastructure;
-using static ImapClient.Tests.Connection.SessionTestKit;
+using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
-namespace ImapClient.Tests.Connection;
+namespace ImapClient.Tests.Fetch;
 
 /// <summary>
 /// <see cref="FetchRequest.ParseWhileReceiving"/>: envelopes (with From, To and Cc) and body structures are built on
