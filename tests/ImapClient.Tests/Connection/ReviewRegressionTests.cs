@@ -236,7 +236,7 @@ public class ReviewRegressionTests
     // M: two UID streaming fetches of different UIDs, and a server that puts the body before the UID: the second
     // is held back until the first completes, so a body can only belong to the one command in flight.
     [Test]
-    public async Task M_a_body_before_its_UID_goes_to_the_command_that_asked_for_it()
+    public async Task A_body_before_its_UID_goes_to_the_command_that_asked_for_it()
     {
         await using var server = new ScriptedServer();
         await using var imap = await ConnectSelectedAsync(server);

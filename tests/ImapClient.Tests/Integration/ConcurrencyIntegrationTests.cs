@@ -1,5 +1,3 @@
-using ImapClient.TestServer;
-
 namespace ImapClient.Tests.Integration;
 
 /// <summary>Many tasks sharing one connection to the real Dovecot.</summary>

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace ImapClient.Tests.Protocol;
 
 /// <summary>What FetchedMessage parses on first read (the whole message, the header) is parsed once and shared.</summary>

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace ImapClient.Tests.Protocol;
 
 [TestFixture(0)]
