@@ -7,7 +7,6 @@
 //
 // The password comes from --password or the IMAP_PASSWORD environment variable. Run without arguments for the
 // options. Ctrl+C cancels what is running (and ends "watch"); the tool still signs out properly.
-using ImapClient;
 using MailTool;
 
 CommandLine commandLine;

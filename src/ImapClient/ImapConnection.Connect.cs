@@ -1,5 +1,4 @@
 using ImapClient.Diagnostics;
-using Microsoft.Extensions.Logging;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;

@@ -259,7 +259,6 @@ public sealed partial class ImapConnection
         return await _session.ExecuteAsync(new SelectedMailboxCommand("UNSELECT", deselects: true), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The capabilities the server announced, asking it when it has not announced any yet.</summary>
     /// <summary>
     /// The capabilities, asked for first when none are known or when signing in may have changed them (the server's
     /// OK to LOGIN or AUTHENTICATE listed none, and servers commonly offer more once a user is signed in).

@@ -8,10 +8,10 @@ internal static class DovecotBinary
     public static string Locate()
     {
         // /usr/sbin is often missing from a non-root PATH, so it is checked first.
-        const string debianPath = "/usr/sbin/dovecot";
-        if (File.Exists(debianPath))
+        const string DebianPath = "/usr/sbin/dovecot";
+        if (File.Exists(DebianPath))
         {
-            return debianPath;
+            return DebianPath;
         }
 
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;

@@ -3,7 +3,7 @@ using ImapClient.Tests.Infrastructure;
 namespace ImapClient.Tests;
 
 /// <summary>
-/// Set-up and tear-down for the whole run: a <see cref="SetUpFixture"/> in the root namespace covers every test,
+/// Set-up and tear-down for the whole run: a <see cref="SetUpFixtureAttribute">set-up fixture</see> in the root namespace covers every test,
 /// where one in a feature namespace would cover that namespace only.
 /// </summary>
 [SetUpFixture]

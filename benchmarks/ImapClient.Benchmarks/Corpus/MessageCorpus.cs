@@ -56,6 +56,7 @@ internal static class MessageCorpus
 
     /// <summary>The messages of the summary workloads: about 5 KB on average, one in five with attachments.</summary>
     /// <param name="count">How many; the first <c>n</c> of a larger count are the same as a count of <c>n</c>.</param>
+    /// <param name="seed">Seeds the generator: the same seed and count give the same messages.</param>
     public static IEnumerable<SeedMessage> Summaries(int count, int seed = 20261126)
     {
         for (var i = 0; i < count; i++)

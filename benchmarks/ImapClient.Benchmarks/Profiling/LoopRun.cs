@@ -42,7 +42,7 @@ internal static class LoopRun
         using var mailKitServerDisposer = mailKitServer;
         await using var rawServer = server is null ? null : await server.RawAsync(serverMailbox);
         ulong? checksum = null;
-        Func<Task<int>> once = workload switch
+        var once = workload switch
         {
             "headers-ours" => async () =>
             {

@@ -1,6 +1,5 @@
 using ImapClient.Benchmarks.Replay;
 using MailKit;
-using MailKit.Net.Imap;
 using MailKit.Security;
 
 namespace ImapClient.Benchmarks.Workloads;

@@ -1,5 +1,3 @@
-using ImapClient.Session;
-
 namespace ImapClient.Commands;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using MimeKit;
-using MimeKit.Utils;
 
 namespace ImapClient.Protocol;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace ImapClient.Protocol;
@@ -248,7 +247,7 @@ internal static class FetchParser
     private static void ParseSectionOrSkip(ref ImapReader reader, FetchedMessage message, RawValueArena? arena)
     {
         var atom = reader.ReadAtom();
-        string? name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
+        var name = Ascii.EqualsIgnoreCase(atom, "BODY"u8) ? "BODY"
             : Ascii.EqualsIgnoreCase(atom, "BINARY"u8) ? "BINARY"
             : null;
         if (name is not null)

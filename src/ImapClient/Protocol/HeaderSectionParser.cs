@@ -12,7 +12,7 @@ namespace ImapClient.Protocol;
 internal static class HeaderSectionParser
 {
     [ThreadStatic]
-    private static MimeParser? t_parser;
+    private static MimeParser? _parser;
 
     /// <param name="section">The bytes of the header section.</param>
     /// <param name="quirks">
@@ -26,10 +26,10 @@ internal static class HeaderSectionParser
     private static HeaderList ParseWithMimeKit(ReadOnlyMemory<byte> section, bool tolerant)
     {
         var stream = new ReadOnlyMemoryStream(section);
-        var parser = t_parser;
+        var parser = _parser;
         if (parser is null)
         {
-            parser = t_parser = new MimeParser(stream, MimeFormat.Entity);
+            parser = _parser = new MimeParser(stream, MimeFormat.Entity);
         }
         else
         {

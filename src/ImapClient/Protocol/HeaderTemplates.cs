@@ -18,7 +18,7 @@ internal sealed class HeaderTemplates
     private const int MaxNameLength = 128;
 
     [ThreadStatic]
-    private static HeaderTemplates? t_current;
+    private static HeaderTemplates? _current;
 
     private readonly Dictionary<string, Header> _byName = new(StringComparer.Ordinal);
     private Settings _settings;
@@ -32,7 +32,7 @@ internal sealed class HeaderTemplates
     /// </summary>
     public static HeaderTemplates ForCurrentThread()
     {
-        var templates = t_current ??= new HeaderTemplates();
+        var templates = _current ??= new HeaderTemplates();
         var settings = Settings.Of(ParserOptions.Default);
         if (settings != templates._settings)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ImapClient.Protocol;
@@ -41,6 +42,18 @@ internal ref struct ImapReader
         if ((_limits.Quirks & quirk) == 0)
         {
             throw Error($"{defect}, a server defect tolerated only with ImapQuirks.{quirk}");
+        }
+    }
+
+    /// <summary>
+    /// Accepts the defect when <paramref name="quirk"/> is tolerated, and throws otherwise; the interpolated
+    /// <paramref name="defect"/> is formatted only to throw.
+    /// </summary>
+    public readonly void Tolerate(ImapQuirks quirk, [InterpolatedStringHandlerArgument("", nameof(quirk))] ref DefectText defect)
+    {
+        if ((_limits.Quirks & quirk) == 0)
+        {
+            throw Error($"{defect.ToStringAndClear()}, a server defect tolerated only with ImapQuirks.{quirk}");
         }
     }
 

@@ -24,10 +24,10 @@ internal sealed class RecentMailboxNames
     private const int InitialSize = 32;
 
     [ThreadStatic]
-    private static RecentMailboxNames? t_modifiedUtf7;
+    private static RecentMailboxNames? _modifiedUtf7Names;
 
     [ThreadStatic]
-    private static RecentMailboxNames? t_utf8;
+    private static RecentMailboxNames? _utf8Names;
 
     private readonly bool _utf8;
 
@@ -46,7 +46,7 @@ internal sealed class RecentMailboxNames
 
     /// <summary>This thread's names for one way of writing them (modified UTF-7, or UTF-8 once agreed).</summary>
     public static RecentMailboxNames ForCurrentThread(bool utf8) =>
-        utf8 ? t_utf8 ??= new RecentMailboxNames(utf8: true) : t_modifiedUtf7 ??= new RecentMailboxNames(utf8: false);
+        utf8 ? _utf8Names ??= new RecentMailboxNames(utf8: true) : _modifiedUtf7Names ??= new RecentMailboxNames(utf8: false);
 
     /// <summary>
     /// The decoded name for this wire form (ASCII, at most <see cref="MaxWireLength"/> bytes), decoding it only when

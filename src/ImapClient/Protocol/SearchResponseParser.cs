@@ -207,7 +207,7 @@ internal static class SearchResponseParser
             }
         }
 
-        IReadOnlyList<ThreadNode> children = branches ?? (IReadOnlyList<ThreadNode>)[];
+        var children = branches ?? (IReadOnlyList<ThreadNode>)[];
         if (chain is null)
         {
             return children.Count > 0 ? new ThreadNode(null, children) : throw reader.Error("an empty thread");

@@ -21,8 +21,8 @@ internal static class SectionSpec
     {
         char[]? rentedA = null;
         char[]? rentedB = null;
-        Span<char> bufferA = MaxLength(a) <= StackLimit ? stackalloc char[StackLimit] : (rentedA = ArrayPool<char>.Shared.Rent(MaxLength(a)));
-        Span<char> bufferB = MaxLength(b) <= StackLimit ? stackalloc char[StackLimit] : (rentedB = ArrayPool<char>.Shared.Rent(MaxLength(b)));
+        var bufferA = MaxLength(a) <= StackLimit ? stackalloc char[StackLimit] : (rentedA = ArrayPool<char>.Shared.Rent(MaxLength(a)));
+        var bufferB = MaxLength(b) <= StackLimit ? stackalloc char[StackLimit] : (rentedB = ArrayPool<char>.Shared.Rent(MaxLength(b)));
         try
         {
             return bufferA[..Normalize(a, bufferA)].SequenceEqual(bufferB[..Normalize(b, bufferB)]);
@@ -63,7 +63,7 @@ internal static class SectionSpec
 
         var length = checked((int)bytes.Length);
         char[]? rented = null;
-        Span<char> buffer = 3 * length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(3 * length));
+        var buffer = 3 * length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(3 * length));
         try
         {
             // Section bytes are ASCII; any other byte is widened as Latin-1 rather than dropped, so it still compares.

@@ -3,7 +3,7 @@ using ImapClient.Transport;
 
 namespace ImapClient.Session;
 
-/// <summary>STARTTLS: the one place the transport changes under a running session.</summary>
+/// <summary>STARTTLS: one of the two places (with COMPRESS, ImapSession.Compress.cs) where the transport changes under a running session.</summary>
 internal sealed partial class ImapSession
 {
     private volatile bool _stopReadingForTls;

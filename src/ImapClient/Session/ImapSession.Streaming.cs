@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using ImapClient.Diagnostics;
 using ImapClient.Commands;
-using ImapClient.Protocol;
 using ImapClient.Transport;
 
 namespace ImapClient.Session;

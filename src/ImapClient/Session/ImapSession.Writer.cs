@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.IO.Pipelines;
 using ImapClient.Commands;
 using ImapClient.Protocol;

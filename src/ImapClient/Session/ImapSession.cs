@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ImapClient.Commands;
@@ -93,7 +92,6 @@ internal sealed partial class ImapSession : IAsyncDisposable
         set => _utf8MailboxNames = value;
     }
 
-    /// <summary>A caller's mailbox name in the form the server expects.</summary>
     /// <summary>
     /// The wire form of a mailbox name or LIST pattern. Every command that sends one passes here, so a control
     /// character (CR, LF …) is refused for all of them before anything is written.

@@ -13,7 +13,7 @@ namespace ImapClient.Transport;
 internal sealed class BodyReadStream(PipeReader reader) : Stream
 {
     private const int Open = 0, Ended = 1, Disposed = 2;
-    private readonly Stream inner = reader.AsStream(leaveOpen: true);
+    private readonly Stream _inner = reader.AsStream(leaveOpen: true);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private volatile Exception? _interrupted;
@@ -129,7 +129,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
         var n = -1;
         try
         {
-            n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            n = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_interrupted is not null && !cancellationToken.IsCancellationRequested)
         {
@@ -180,7 +180,7 @@ internal sealed class BodyReadStream(PipeReader reader) : Stream
         var n = -1;
         try
         {
-            n = inner.Read(buffer);
+            n = _inner.Read(buffer);
         }
         catch (OperationCanceledException) when (_interrupted is not null)
         {

@@ -16,7 +16,13 @@ public class ConnectionEndTests
         long inFlight = 0;
         using var listener = new MeterListener
         {
-            InstrumentPublished = (i, l) => { if (i.Meter.Name == ImapTelemetry.Name && i.Name.Contains("in_flight", StringComparison.Ordinal) || i.Meter.Name == ImapTelemetry.Name && i.GetType().Name.Contains("UpDown", StringComparison.Ordinal)) l.EnableMeasurementEvents(i); },
+            InstrumentPublished = (i, l) =>
+            {
+                if (i.Meter.Name == ImapTelemetry.Name && i.Name.Contains("in_flight", StringComparison.Ordinal) || i.Meter.Name == ImapTelemetry.Name && i.GetType().Name.Contains("UpDown", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(i);
+                }
+            },
         };
         listener.SetMeasurementEventCallback<long>((i, v, _, _) => Interlocked.Add(ref inFlight, v));
         listener.Start();

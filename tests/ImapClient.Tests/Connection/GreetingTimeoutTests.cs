@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Infrastructure.SessionTestKit;
 

@@ -1,5 +1,4 @@
 using ImapClient.Protocol;
-using MimeKit;
 using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Fetch;
@@ -304,7 +303,7 @@ public sealed class BodyStructureParserTests(int segmentSize) : FetchParsingFixt
     {
         var body = string.Concat(Enumerable.Repeat("(", 20)) + "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)"
             + string.Concat(Enumerable.Repeat(" \"MIXED\")", 20));
-        BodyPart part = ParseBodyStructure(body);
+        var part = ParseBodyStructure(body);
         var specifier = "";
         for (var level = 0; level < 20; level++)
         {

@@ -24,11 +24,11 @@ public class OnDemandParsingTests(Delivery delivery)
     {
         await using var server = new ScriptedServer(delivery);
         await using var imap = await ConnectSelectedAsync(server);
-        const uint count = 20;
-        var fetching = imap.FetchAsync(SequenceSet.Range(1, count), new FetchRequest(FetchItems.Uid | FetchItems.Envelope | FetchItems.BodyStructure));
+        const uint Count = 20;
+        var fetching = imap.FetchAsync(SequenceSet.Range(1, Count), new FetchRequest(FetchItems.Uid | FetchItems.Envelope | FetchItems.BodyStructure));
         var tag = await server.ExpectCommandAsync("FETCH 1:20 (UID ENVELOPE BODYSTRUCTURE)");
         var script = new StringBuilder();
-        for (uint n = 1; n <= count; n++)
+        for (uint n = 1; n <= Count; n++)
         {
             script.Append(Response(n));
         }
@@ -36,7 +36,7 @@ public class OnDemandParsingTests(Delivery delivery)
         await server.SendAsync(script + $"{tag} OK done\r\n");
         var messages = await fetching.WaitAsync(Patience);
 
-        Assert.That(messages, Has.Count.EqualTo((int)count));
+        Assert.That(messages, Has.Count.EqualTo((int)Count));
         foreach (var message in messages)
         {
             var n = message.SequenceNumber;
@@ -104,9 +104,9 @@ public class OnDemandParsingTests(Delivery delivery)
         await using var imap = await ConnectSelectedAsync(server);
         var fetching = imap.FetchAsync(SequenceSet.Range(1, 2), new FetchRequest(FetchItems.Uid).AddBodySection("HEADER"));
         var tag = await server.ExpectCommandAsync("FETCH 1:2 (UID BODY.PEEK[HEADER])");
-        const string good = "Subject: fine\r\nFrom: a@example.org\r\n\r\n";
-        const string bad = "no colon here\r\n\r\n";
-        await server.SendAsync($"* 1 FETCH (UID 5 BODY[HEADER] {{{good.Length}}}\r\n{good})\r\n* 2 FETCH (UID 6 BODY[HEADER] {{{bad.Length}}}\r\n{bad})\r\n{tag} OK done\r\n");
+        const string Good = "Subject: fine\r\nFrom: a@example.org\r\n\r\n";
+        const string Bad = "no colon here\r\n\r\n";
+        await server.SendAsync($"* 1 FETCH (UID 5 BODY[HEADER] {{{Good.Length}}}\r\n{Good})\r\n* 2 FETCH (UID 6 BODY[HEADER] {{{Bad.Length}}}\r\n{Bad})\r\n{tag} OK done\r\n");
         var messages = await fetching.WaitAsync(Patience);
 
         var first = messages[0].Headers;
@@ -115,7 +115,7 @@ public class OnDemandParsingTests(Delivery delivery)
             Assert.That(first!["Subject"], Is.EqualTo("fine"));
             Assert.That(messages[0].Headers, Is.SameAs(first), "parsed once");
             Assert.That(messages[1].Headers, Is.Empty, "ImapQuirks.MalformedHeaders: the fields that can be parsed, none");
-            Assert.That(messages[1].GetSection("HEADER")!.Value.Length, Is.EqualTo(bad.Length), "the raw bytes are still there");
+            Assert.That(messages[1].GetSection("HEADER")!.Value.Length, Is.EqualTo(Bad.Length), "the raw bytes are still there");
         }
     }
 }

@@ -67,7 +67,7 @@ public class ParseWhileReceivingTests(Delivery delivery)
     [Test]
     public async Task A_malformed_envelope_or_body_structure_is_still_reported_when_read_and_the_fetch_succeeds()
     {
-        const string responses =
+        var responses =
             "* 1 FETCH (UID 7 ENVELOPE \"not an envelope\" BODYSTRUCTURE (\"text\" \"plain\" NIL NIL NIL \"7bit\" 1 1))\r\n" +
             "* 2 FETCH (UID 8 ENVELOPE (NIL \"fine\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE \"not a body\")\r\n";
         var eager = await FetchAsync(Eager, responses);
@@ -87,7 +87,7 @@ public class ParseWhileReceivingTests(Delivery delivery)
     [Test]
     public async Task A_server_defect_is_tolerated_or_reported_by_the_quirk_switches_as_on_demand()
     {
-        const string responses = "* 1 FETCH (UID 7 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE ())\r\n";
+        var responses = "* 1 FETCH (UID 7 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE ())\r\n";
         var strict = new ImapConnectionOptions { Quirks = ImapQuirks.All & ~ImapQuirks.SloppyBodyStructure };
 
         var tolerated = await FetchAsync(Eager, responses);
@@ -109,7 +109,7 @@ public class ParseWhileReceivingTests(Delivery delivery)
     public async Task BODYSTRUCTURE_NIL_is_tolerated_as_an_empty_multipart_built_eagerly_or_on_demand()
     {
         // NIL is the whole stored item here: nothing follows it to delimit the keyword.
-        const string responses = "* 1 FETCH (UID 7 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE NIL)\r\n";
+        var responses = "* 1 FETCH (UID 7 ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODYSTRUCTURE NIL)\r\n";
         var strict = new ImapConnectionOptions { Quirks = ImapQuirks.All & ~ImapQuirks.SloppyBodyStructure };
 
         var eager = await FetchAsync(Eager, responses);

@@ -1,4 +1,3 @@
-using ImapClient.TestServer;
 using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Pipelining;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using CsCheck;
 using ImapClient.Fuzz;
 using ImapClient.Protocol;
@@ -104,7 +103,7 @@ public class ResponsePropertyTests
     {
         var random = new Random((int)seed);
         var bytes = source.ToList();
-        ReadOnlySpan<byte> interesting = "(){}[]\"\\ \r\n*+~0123456789NIL"u8;
+        var interesting = "(){}[]\"\\ \r\n*+~0123456789NIL"u8;
         for (var i = 0; i < count && bytes.Count > 0; i++)
         {
             var at = random.Next(bytes.Count);

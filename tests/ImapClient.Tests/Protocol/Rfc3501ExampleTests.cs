@@ -1,4 +1,3 @@
-using MimeKit;
 using ImapClient.Tests.Infrastructure;
 
 namespace ImapClient.Tests.Protocol;

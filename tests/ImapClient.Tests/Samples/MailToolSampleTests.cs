@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using ImapClient.Tests.Infrastructure;
 using ImapClient.TestServer;
 

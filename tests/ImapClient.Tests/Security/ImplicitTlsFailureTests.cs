@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ImapClient.Tests.Infrastructure;
 using static ImapClient.Tests.Infrastructure.SessionTestKit;
 
 namespace ImapClient.Tests.Security;

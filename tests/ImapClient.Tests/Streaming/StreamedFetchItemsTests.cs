@@ -35,7 +35,7 @@ public class StreamedFetchItemsTests(Delivery delivery)
         await using var server = new ScriptedServer(delivery);
         await using var imap = await SelectWithModSeqAsync(server);
         var request = new FetchRequest(FetchItems.Uid).AddBodySection("");
-        Task<string> fetching = path switch
+        var fetching = path switch
         {
             Path.UidFetch => Task.Run(async () => Encoding.ASCII.GetString((await imap.UidFetchAsync(SequenceSet.Single(1), request)).Single().GetSection("")!.Value.Span)),
             Path.GetMessage => Task.Run(async () => (await imap.GetMessageAsync(1)).Subject ?? ""),

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ImapClient.Transport;
 using ImapClient.Tests.Infrastructure;
