@@ -17,8 +17,8 @@ namespace ImapClient.Tests.Architecture;
 public class LayeringTests
 {
     /// <summary>
-    /// The layers, top to bottom; folders on one row may name each other. "" is the folder itself (ImapConnection,
-    /// its options). docs/architecture.md draws the same order: change both together.
+    /// The layers, top to bottom; folders on one row may name each other. "" is the project folder itself (the
+    /// ImapConnection partial files). docs/architecture.md draws the same order: change both together.
     /// </summary>
     internal static readonly string[][] Layers =
     [
@@ -73,6 +73,7 @@ public class LayeringTests
             + string.Join("\n  ", unexpected.Select(v => v.ToString())));
     }
 
+    /// <summary>An entry whose arrow is gone goes too, so the list only shrinks and never hides a new arrow later.</summary>
     [Test]
     public void Every_allowed_upward_arrow_still_exists()
     {
