@@ -1,4 +1,3 @@
-using ImapClient.Protocol;
 using MimeKit;
 
 namespace ImapClient;
@@ -8,7 +7,7 @@ public sealed class Envelope
 {
     // Allocated on first read only: the parser always supplies the lists, so defaults built eagerly would be garbage.
     // A FETCH result's envelope keeps each list as the server's bytes (already checked) and builds it on first read.
-    private readonly DeferredAddressLists? _deferred;
+    private readonly DeferredAddressSource? _deferred;
     private InternetAddressList? _from;
     private InternetAddressList? _sender;
     private InternetAddressList? _replyTo;
@@ -21,7 +20,7 @@ public sealed class Envelope
     {
     }
 
-    internal Envelope(DeferredAddressLists deferred) => _deferred = deferred;
+    internal Envelope(DeferredAddressSource deferred) => _deferred = deferred;
 
     /// <summary>
     /// The Date header parsed, or null when absent, unparseable, or impossible as written (a zone beyond 14 hours or

@@ -46,7 +46,7 @@ public sealed class FetchedBody : IAsyncDisposable
     public bool Matches(string section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return Protocol.SectionSpec.Equivalent(Section, section);
+        return SectionNormalForm.Equivalent(Section, section);
     }
 
     /// <summary>The first octet of a partial fetch, or null.</summary>

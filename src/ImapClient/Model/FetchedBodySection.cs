@@ -37,6 +37,6 @@ public sealed class FetchedBodySection
     public bool Matches(string section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return Protocol.SectionSpec.Equivalent(Section, section);
+        return SectionNormalForm.Equivalent(Section, section);
     }
 }

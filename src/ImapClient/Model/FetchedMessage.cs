@@ -1,5 +1,3 @@
-using System.Buffers;
-using ImapClient.Protocol;
 using MimeKit;
 
 namespace ImapClient;
@@ -16,20 +14,21 @@ public sealed class FetchedMessage
     private static readonly FetchedBodySection[] NoSections = [];
 
     private List<FetchedBodySection>? _sections;
-    private readonly ImapQuirks _quirks;
+    private readonly FetchedValueParser _parser;
     private HeaderList? _headers;
     private MimeMessage? _message;
     private ReadOnlyMemory<byte> _envelopeBytes;
     private ReadOnlyMemory<byte> _bodyStructureBytes;
-    private ImapLimits? _limits;
     private bool _bodyStructureIsExtensible;
     private Envelope? _envelope;
     private BodyPart? _bodyStructure;
 
-    internal FetchedMessage(uint sequenceNumber, ImapQuirks quirks = ImapQuirks.All)
+    /// <param name="sequenceNumber">The message sequence number.</param>
+    /// <param name="parser">Builds the values kept as bytes on first read (Protocol/FetchedValues.cs, the connection's).</param>
+    internal FetchedMessage(uint sequenceNumber, FetchedValueParser parser)
     {
         SequenceNumber = sequenceNumber;
-        _quirks = quirks;
+        _parser = parser;
     }
 
     /// <summary>
@@ -58,8 +57,7 @@ public sealed class FetchedMessage
         {
             if (_envelope is null && !_envelopeBytes.IsEmpty)
             {
-                var reader = new ImapReader(new ReadOnlySequence<byte>(_envelopeBytes), _limits!);
-                Interlocked.CompareExchange(ref _envelope, EnvelopeParser.Parse(ref reader, 0, deferLists: true), null);
+                Interlocked.CompareExchange(ref _envelope, _parser.ParseEnvelope(_envelopeBytes), null);
             }
 
             return _envelope;
@@ -74,8 +72,7 @@ public sealed class FetchedMessage
         {
             if (_bodyStructure is null && !_bodyStructureBytes.IsEmpty)
             {
-                var reader = new ImapReader(new ReadOnlySequence<byte>(_bodyStructureBytes), _limits!);
-                Interlocked.CompareExchange(ref _bodyStructure, BodyStructureParser.Parse(ref reader), null);
+                Interlocked.CompareExchange(ref _bodyStructure, _parser.ParseBodyStructure(_bodyStructureBytes), null);
             }
 
             return _bodyStructure;
@@ -146,7 +143,7 @@ public sealed class FetchedMessage
             return null;
         }
 
-        return HeaderSectionParser.Parse(data.Value, _quirks);
+        return _parser.ParseHeaders(data.Value);
     }
 
     internal void AddSection(FetchedBodySection section)
@@ -165,7 +162,7 @@ public sealed class FetchedMessage
     {
         try
         {
-            var headers = HeaderSectionParser.Parse(section, _quirks);
+            var headers = _parser.ParseHeaders(section);
             foreach (var header in headers)
             {
                 _ = header.Value;
@@ -214,17 +211,16 @@ public sealed class FetchedMessage
     /// <summary>Whether the envelope and body structure are built (tests: proof that they were built on arrival).</summary>
     internal bool IsParsed => _envelope is { HasListedAddresses: true } && _bodyStructure is not null;
 
-    internal void SetEnvelope(ReadOnlyMemory<byte> bytes, ImapLimits limits)
+    /// <param name="bytes">The value as sent, parsed on first read.</param>
+    internal void SetEnvelope(ReadOnlyMemory<byte> bytes)
     {
         _envelopeBytes = bytes;
         _envelope = null;
-        _limits = limits;
     }
 
     /// <param name="bytes">The value as sent.</param>
-    /// <param name="limits">The limits it is parsed with.</param>
     /// <param name="extensible">BODYSTRUCTURE (true) or the non-extensible BODY, which carries less and so never replaces it.</param>
-    internal void SetBodyStructure(ReadOnlyMemory<byte> bytes, ImapLimits limits, bool extensible = true)
+    internal void SetBodyStructure(ReadOnlyMemory<byte> bytes, bool extensible = true)
     {
         if (!extensible && _bodyStructureIsExtensible)
         {
@@ -233,7 +229,6 @@ public sealed class FetchedMessage
 
         _bodyStructureBytes = bytes;
         _bodyStructure = null;
-        _limits = limits;
         _bodyStructureIsExtensible = extensible;
     }
 
@@ -246,12 +241,12 @@ public sealed class FetchedMessage
         Size = other.Size ?? Size;
         if (!other._envelopeBytes.IsEmpty)
         {
-            SetEnvelope(other._envelopeBytes, other._limits!);
+            SetEnvelope(other._envelopeBytes);
         }
 
         if (!other._bodyStructureBytes.IsEmpty)
         {
-            SetBodyStructure(other._bodyStructureBytes, other._limits!, other._bodyStructureIsExtensible);
+            SetBodyStructure(other._bodyStructureBytes, other._bodyStructureIsExtensible);
         }
 
         ModSeq = other.ModSeq ?? ModSeq;

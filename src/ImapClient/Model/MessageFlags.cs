@@ -194,7 +194,7 @@ public sealed class MessageFlags : IEquatable<MessageFlags>
         foreach (var k in keywords)
         {
             ArgumentException.ThrowIfNullOrEmpty(k, nameof(keywords));
-            if (!Protocol.CommandBuilder.IsValidFlag(k))
+            if (!FlagSyntax.IsValidFlag(k))
             {
                 throw new ArgumentException($"\"{k}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(keywords));
             }

@@ -6,7 +6,7 @@ namespace ImapClient.Protocol;
 /// The six address lists of an envelope as the server sent them (From, Sender, Reply-To, To, Cc, Bcc), checked by the
 /// parser and built into MimeKit lists on first read. The bytes are the FETCH result's own copy, so they stay valid.
 /// </summary>
-internal sealed class DeferredAddressLists(ImapLimits limits, int depth)
+internal sealed class DeferredAddressLists(ImapLimits limits, int depth) : DeferredAddressSource
 {
     private ReadOnlyMemory<byte> _from;
     private ReadOnlyMemory<byte> _sender;
@@ -42,7 +42,7 @@ internal sealed class DeferredAddressLists(ImapLimits limits, int depth)
     }
 
     /// <summary>A new list built from the bytes at <paramref name="index"/>; empty when the envelope had none there.</summary>
-    public InternetAddressList Build(int index)
+    public override InternetAddressList Build(int index)
     {
         var bytes = this[index];
         return bytes.IsEmpty ? [] : EnvelopeParser.ParseDeferred(bytes, limits, depth);

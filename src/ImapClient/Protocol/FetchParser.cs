@@ -8,7 +8,7 @@ internal static class FetchParser
     public static FetchedMessage ParseMessage(ref ImapReader reader, uint sequenceNumber, RawValueArena? arena)
     {
         reader.Expect((byte)'(');
-        var walk = new FetchItemWalk(new FetchedMessage(sequenceNumber, reader.Limits.Quirks));
+        var walk = new FetchItemWalk(new FetchedMessage(sequenceNumber, reader.Limits.FetchedValues));
         ReadItems(ref reader, ref walk, arena);
         return walk.Message;
     }
@@ -211,12 +211,12 @@ internal static class FetchParser
         else if (reader.TryReadKeyword("ENVELOPE"u8))
         {
             ValueSpace(ref reader);
-            message.SetEnvelope(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
+            message.SetEnvelope(RawValueArena.Copy(arena, reader.ReadRawValue()));
         }
         else if (reader.TryReadKeyword("BODYSTRUCTURE"u8))
         {
             ValueSpace(ref reader);
-            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()));
         }
         else if (reader.TryReadKeyword("MODSEQ"u8))
         {
@@ -259,7 +259,7 @@ internal static class FetchParser
         {
             // "BODY (...)": the non-extensible body structure.
             ValueSpace(ref reader);
-            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), reader.Limits, extensible: false);
+            message.SetBodyStructure(RawValueArena.Copy(arena, reader.ReadRawValue()), extensible: false);
             return;
         }
 

@@ -127,7 +127,7 @@ internal sealed class FetchResponseReader(ImapLimits limits)
             }
 
             reader.Expect((byte)'(');
-            _walk = new FetchItemWalk(new FetchedMessage(number, limits.Quirks));
+            _walk = new FetchItemWalk(new FetchedMessage(number, limits.FetchedValues));
             return true;
         }
         catch (ImapProtocolException)

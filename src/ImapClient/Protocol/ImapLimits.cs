@@ -25,4 +25,9 @@ internal sealed class ImapLimits
 
     /// <summary>The server defects the parsers tolerate; for each one left out they are strict.</summary>
     public ImapQuirks Quirks { get; init; } = ImapQuirks.All;
+
+    /// <summary>The parsers the FETCH results read with these limits call on first read (made once, shared by all).</summary>
+    public FetchedValues FetchedValues => _fetchedValues ??= new FetchedValues(this);
+
+    private FetchedValues? _fetchedValues;
 }
