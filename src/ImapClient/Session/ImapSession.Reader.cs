@@ -293,6 +293,7 @@ internal sealed partial class ImapSession
     /// <summary>Called by this loop for each command it takes out of the table, under the in-flight lock.</summary>
     private void OnRemovedByReader(ImapCommand command)
     {
+        System.Diagnostics.Debug.Assert(_inflightLock.IsHeldByCurrentThread, "OnRemovedByReader runs under the in-flight lock.");
         TrackStreaming(command, -1);
         if (ReferenceEquals(command, _listClaimant))
         {

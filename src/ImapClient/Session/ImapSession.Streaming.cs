@@ -70,6 +70,7 @@ internal sealed partial class ImapSession
     /// </summary>
     private void TrackStreaming(ImapCommand command, int delta)
     {
+        System.Diagnostics.Debug.Assert(_inflightLock.IsHeldByCurrentThread, "TrackStreaming runs under the in-flight lock.");
         if ((command.Traits & CommandTraits.StreamsBodies) != 0)
         {
             _streamingCommands += delta;
