@@ -1,3 +1,5 @@
+using ImapClient.Commands;
+
 namespace ImapClient;
 
 public sealed partial class ImapConnection
@@ -29,6 +31,6 @@ public sealed partial class ImapConnection
             throw new NotSupportedException("The server does not offer COMPRESS=DEFLATE.");
         }
 
-        return await _session.CompressAsync(cancellationToken).ConfigureAwait(false);
+        return await _session.CompressAsync(new CompressCommand(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,6 +2,7 @@ using ImapClient.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
+using ImapClient.Commands;
 using ImapClient.Session;
 using ImapClient.Transport;
 
@@ -131,7 +132,7 @@ public sealed partial class ImapConnection
         var failure = TlsFailure.Watch(sslOptions);
         try
         {
-            await _session.StartTlsAsync((transport, ct) => transport.StartTlsAsync(sslOptions, ct), cancellationToken).ConfigureAwait(false);
+            await _session.StartTlsAsync(new StartTlsCommand(), (transport, ct) => transport.StartTlsAsync(sslOptions, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or SocketException)
         {

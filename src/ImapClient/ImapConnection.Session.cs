@@ -3,6 +3,7 @@ using ImapClient.Diagnostics;
 using System.Net;
 using ImapClient.Commands;
 using ImapClient.Sasl;
+using ImapClient.Session;
 
 namespace ImapClient;
 
@@ -185,7 +186,7 @@ public sealed partial class ImapConnection
     }
 
     /// <summary>Runs LOGIN or AUTHENTICATE with the sign-in logged: who and how, the outcome, never the secret.</summary>
-    private async Task<ImapStatusResponse> SignInAsync(string user, string mechanism, Commands.ImapCommand<ImapStatusResponse> command, CancellationToken cancellationToken)
+    private async Task<ImapStatusResponse> SignInAsync(string user, string mechanism, ImapCommand<ImapStatusResponse> command, CancellationToken cancellationToken)
     {
         ImapLog.Authenticating(_session.Logger, user, mechanism);
         var before = _session.Capabilities;

@@ -20,9 +20,9 @@ internal sealed class AppendCommand(
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        builder.Raw("APPEND "u8).AString(session.MailboxToWire(mailbox));
+        builder.Raw("APPEND "u8).AString(context.MailboxToWire(mailbox));
         if (flags is not null)
         {
             builder.Space().FlagList(flags);
@@ -36,7 +36,7 @@ internal sealed class AppendCommand(
         builder.Space().StreamedLiteral(length, write).EndLine();
     }
 
-    protected override AppendResult BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override AppendResult BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
         // [APPENDUID uidvalidity uid]: a single APPEND gets a single UID.
         if (completion.Code is { Name: "APPENDUID", Arguments: { } arguments }

@@ -24,10 +24,10 @@ internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.NotAuthenticated;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw("AUTHENTICATE "u8).Raw(mechanism.Name);
-        if (mechanism.SupportsInitialResponse && session.Capabilities.SaslInitialResponse)
+        if (mechanism.SupportsInitialResponse && context.Capabilities.SaslInitialResponse)
         {
             var initial = mechanism.GetInitialResponse();
             builder.Space().Secret(b => b.Raw(initial.Length == 0 ? "=" : Convert.ToBase64String(initial)));
@@ -70,9 +70,9 @@ internal sealed class AuthenticateCommand(SaslMechanism mechanism) : ImapCommand
         }
     }
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        session.SetState(ImapConnectionState.Authenticated);
+        context.RequestTransition(SessionTransition.Authenticated);
         if (_mechanismFailure is not null || !mechanism.IsCompleted)
         {
             throw new ImapAuthenticationException(

@@ -10,7 +10,7 @@ internal sealed class CapabilityCommand : ImapCommand<ImapCapabilities>
 
     public override string Name => "CAPABILITY";
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("CAPABILITY"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("CAPABILITY"u8).EndLine();
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "CAPABILITY";
 
@@ -25,6 +25,6 @@ internal sealed class CapabilityCommand : ImapCommand<ImapCapabilities>
         return false;
     }
 
-    protected override ImapCapabilities BuildResult(ImapSession session, ImapStatusResponse completion) =>
-        _capabilities ?? completion.Code?.Capabilities ?? session.Capabilities;
+    protected override ImapCapabilities BuildResult(ICommandContext context, ImapStatusResponse completion) =>
+        _capabilities ?? completion.Code?.Capabilities ?? context.Capabilities;
 }

@@ -13,11 +13,11 @@ internal sealed class CompressCommand : ImapCommand<ImapStatusResponse>
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("COMPRESS DEFLATE"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("COMPRESS DEFLATE"u8).EndLine();
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        session.StopReadingForCompression();
+        context.RequestTransition(SessionTransition.SwapTransport);
         return completion;
     }
 }

@@ -12,9 +12,9 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
 {
     public override bool ChangesMailbox => true;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        if (!session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))
+        if (!context.Capabilities.Contains("CONDSTORE") && !context.Capabilities.Contains("QRESYNC"))
         {
             throw new NotSupportedException("UNCHANGEDSINCE needs CONDSTORE (RFC 7162), which this server does not offer.");
         }
@@ -34,6 +34,6 @@ internal sealed class ConditionalStoreCommand(SequenceSet set, StoreAction actio
         return true;
     }
 
-    protected override ConditionalStoreResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override ConditionalStoreResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         new(Results, completion.Code is { Kind: ImapResponseCodeKind.Modified, Set: { } modified } ? modified : null);
 }

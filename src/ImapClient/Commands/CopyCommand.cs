@@ -15,9 +15,9 @@ internal sealed class CopyCommand(SequenceSet set, string destination, bool byUi
 
     public override bool HasNothingToDo => set.IsEmpty;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().Set(set).Space().AString(session.MailboxToWire(destination)).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) =>
+        builder.Raw(Name).Space().Set(set).Space().AString(context.MailboxToWire(destination)).EndLine();
 
-    protected override CopyResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override CopyResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         CopyUidCode.TryRead(completion.Code) ?? CopyResult.None;
 }

@@ -18,7 +18,7 @@ internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCo
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Authenticated;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw("ENABLE"u8);
         foreach (var capability in capabilities)
@@ -43,17 +43,17 @@ internal sealed class EnableCommand(IReadOnlyList<string> capabilities) : ImapCo
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "ENABLED";
 
-    protected override ImapCapabilities BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapCapabilities BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        if (!_answered && (session.Quirks & ImapQuirks.EnableWithoutEnabled) != 0)
+        if (!_answered && (context.Quirks & ImapQuirks.EnableWithoutEnabled) != 0)
         {
             // An OK without ENABLED: the server switched on what it offers of what was asked (ImapQuirks.EnableWithoutEnabled).
-            var offered = session.Capabilities;
+            var offered = context.Capabilities;
             _enabled.AddRange(capabilities.Where(offered.Contains));
         }
 
         var enabled = new ImapCapabilities(_enabled);
-        session.RecordEnabled(enabled);
+        context.RecordEnabled(enabled);
         return enabled;
     }
 }

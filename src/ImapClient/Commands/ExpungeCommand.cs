@@ -23,7 +23,7 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
 
     public override bool HasNothingToDo => uids is { IsEmpty: true };
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw(Name);
         if (uids is not null)
@@ -38,6 +38,6 @@ internal sealed class ExpungeCommand(SequenceSet? uids) : ImapCommand<ExpungeRes
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => ExpungeReports.WouldClaim(response);
 
-    protected override ExpungeResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override ExpungeResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         new(_expunges.SequenceNumbers, _expunges.Vanished);
 }

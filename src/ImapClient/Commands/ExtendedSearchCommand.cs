@@ -15,9 +15,9 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
     /// <summary>SAVE replaces the result kept on the server, even with an empty one: that search must be sent.</summary>
     public override bool HasNothingToDo => base.HasNothingToDo && (returns & SearchReturnOptions.Save) == 0;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        var capabilities = session.Capabilities;
+        var capabilities = context.Capabilities;
         if (!capabilities.Contains("ESEARCH"))
         {
             throw new NotSupportedException("This server does not offer ESEARCH (RFC 4731): use the search without return options.");
@@ -32,7 +32,7 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
         builder.Raw(Name).Raw(" RETURN ("u8);
         WriteReturnOptions(builder, returns == SearchReturnOptions.None ? SearchReturnOptions.All : returns);
         builder.Raw(") "u8);
-        SearchCriteria.WriteSearchProgram(builder, Query, session.Utf8Accepted);
+        SearchCriteria.WriteSearchProgram(builder, Query, context.Utf8Accepted);
         builder.EndLine();
     }
 
@@ -50,7 +50,7 @@ internal sealed class ExtendedSearchCommand(SearchQuery query, SearchReturnOptio
         return true;
     }
 
-    protected override ExtendedSearchResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override ExtendedSearchResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         _result ?? (HasNothingToDo && (returns & SearchReturnOptions.Count) != 0
             ? new ExtendedSearchResult(ByUid, null, null, 0, null, null)
             : ExtendedSearchResult.Empty(ByUid));

@@ -12,8 +12,8 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
     private Dictionary<uint, FetchedMessage>? _bySequence;
     private uint _highest;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        FetchEncoding.Encode(builder, session, Name, Set, request);
+    public override void Encode(CommandBuilder builder, ICommandContext context) =>
+        FetchEncoding.Encode(builder, context, Name, Set, request);
 
     private List<SequenceSet>? _vanished;
 
@@ -85,5 +85,5 @@ internal sealed class FetchCommand(SequenceSet set, FetchRequest request, bool b
         }
     }
 
-    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => Results;
+    protected override IReadOnlyList<FetchedMessage> BuildResult(ICommandContext context, ImapStatusResponse completion) => Results;
 }

@@ -6,19 +6,19 @@ namespace ImapClient.Commands;
 /// <summary>The command line shared by the buffered and the streaming FETCH.</summary>
 internal static class FetchEncoding
 {
-    public static void Encode(CommandBuilder builder, ImapSession session, string name, SequenceSet set, FetchRequest request)
+    public static void Encode(CommandBuilder builder, ICommandContext context, string name, SequenceSet set, FetchRequest request)
     {
-        if (request.UsesBinary && !session.Capabilities.Contains("BINARY"))
+        if (request.UsesBinary && !context.Capabilities.Contains("BINARY"))
         {
             throw new NotSupportedException("The request asks for BINARY[…], which this server does not offer (RFC 3516); use BODY[…] and decode the part.");
         }
 
-        if (request.ChangedSince is not null && !session.Capabilities.Contains("CONDSTORE") && !session.Capabilities.Contains("QRESYNC"))
+        if (request.ChangedSince is not null && !context.Capabilities.Contains("CONDSTORE") && !context.Capabilities.Contains("QRESYNC"))
         {
             throw new NotSupportedException("CHANGEDSINCE needs CONDSTORE (RFC 7162), which this server does not offer.");
         }
 
-        if (request.Vanished && (request.ChangedSince is null || !name.StartsWith("UID", StringComparison.Ordinal) || !session.QresyncEnabled))
+        if (request.Vanished && (request.ChangedSince is null || !name.StartsWith("UID", StringComparison.Ordinal) || !context.QresyncEnabled))
         {
             throw new InvalidOperationException("VANISHED needs CHANGEDSINCE, a UID FETCH, and QRESYNC enabled first (EnableAsync(\"QRESYNC\")).");
         }

@@ -13,7 +13,7 @@ internal sealed class IdCommand(IReadOnlyList<KeyValuePair<string, string?>>? fi
 
     public override ClaimedData ClaimedData => ClaimedData.Id;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw("ID "u8);
         if (fields is null || fields.Count == 0)
@@ -55,5 +55,5 @@ internal sealed class IdCommand(IReadOnlyList<KeyValuePair<string, string?>>? fi
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "ID";
 
-    protected override IReadOnlyDictionary<string, string?> BuildResult(ImapSession session, ImapStatusResponse completion) => _server ?? None;
+    protected override IReadOnlyDictionary<string, string?> BuildResult(ICommandContext context, ImapStatusResponse completion) => _server ?? None;
 }

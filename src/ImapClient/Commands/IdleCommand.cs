@@ -44,12 +44,21 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("IDLE"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("IDLE"u8).EndLine();
 
     /// <summary>Asks the IDLE to end; the first reason wins.</summary>
     public void RequestStop(IdleStop reason) => _stop.TrySetResult(reason);
 
-    public override async ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ImapSession session)
+    /// <summary>A command queued behind this IDLE ends it now, when the caller allowed that.</summary>
+    public override void Interrupt()
+    {
+        if (allowInterruptions)
+        {
+            RequestStop(IdleStop.Interrupted);
+        }
+    }
+
+    public override async ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ICommandContext context)
     {
         if (_idling)
         {
@@ -57,9 +66,9 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
         }
 
         _idling = true;
-        session.OnIdling(this);
+        context.OnIdling(this);
         using var onStop = stop.Register(static state => ((IdleCommand)state!).RequestStop(IdleStop.Caller), this);
-        using var restart = new CancellationTokenSource(restartAfter, session.Time);
+        using var restart = new CancellationTokenSource(restartAfter, context.Time);
         using var onRestart = restart.Token.Register(static state => ((IdleCommand)state!).RequestStop(IdleStop.Restart), this);
         await Task.WhenAny(_stop.Task, Done).ConfigureAwait(false);
         if (Done.IsCompleted)
@@ -73,5 +82,5 @@ internal sealed class IdleCommand(bool allowInterruptions, TimeSpan restartAfter
         return DoneLine;
     }
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion) => completion;
 }

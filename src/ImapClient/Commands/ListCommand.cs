@@ -25,7 +25,7 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw(Name);
         if (request.Selection != ListSelectionOptions.None)
@@ -40,17 +40,17 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
             builder.Raw(")"u8);
         }
 
-        builder.Space().AString(session.MailboxToWire(request.Reference)).Space();
+        builder.Space().AString(context.MailboxToWire(request.Reference)).Space();
         if (_patterns.Length == 1)
         {
-            builder.ListMailbox(session.MailboxToWire(_patterns[0]));
+            builder.ListMailbox(context.MailboxToWire(_patterns[0]));
         }
         else
         {
             builder.Raw("("u8);
             for (var i = 0; i < _patterns.Length; i++)
             {
-                builder.Raw(i == 0 ? "" : " ").ListMailbox(session.MailboxToWire(_patterns[i]));
+                builder.Raw(i == 0 ? "" : " ").ListMailbox(context.MailboxToWire(_patterns[i]));
             }
 
             builder.Raw(")"u8);
@@ -102,7 +102,7 @@ internal sealed class ListCommand(ListRequest request, bool lsub) : ImapCommand<
         }
     }
 
-    protected override IReadOnlyList<MailboxListEntry> BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override IReadOnlyList<MailboxListEntry> BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
         if (_statuses is not null)
         {

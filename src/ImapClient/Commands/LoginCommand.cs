@@ -12,9 +12,9 @@ internal sealed class LoginCommand(string userName, string password) : ImapComma
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.NotAuthenticated;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        if (session.Capabilities.LoginDisabled)
+        if (context.Capabilities.LoginDisabled)
         {
             throw new InvalidOperationException(
                 "The server disabled LOGIN (LOGINDISABLED): authenticate with a SASL mechanism or secure the connection first.");
@@ -23,9 +23,9 @@ internal sealed class LoginCommand(string userName, string password) : ImapComma
         builder.Raw("LOGIN "u8).AString(userName).Space().Secret(b => b.AString(password)).EndLine();
     }
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        session.SetState(ImapConnectionState.Authenticated);
+        context.RequestTransition(SessionTransition.Authenticated);
         return completion;
     }
 

@@ -8,9 +8,9 @@ internal sealed class LogoutCommand : ImapCommand<ImapStatusResponse>
 {
     public override string Name => "LOGOUT";
 
-    public override CommandTraits Traits => CommandTraits.Barrier;
+    public override CommandTraits Traits => CommandTraits.Barrier | CommandTraits.Logout;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("LOGOUT"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("LOGOUT"u8).EndLine();
 
     public override bool TryClaim(ImapResponse response) => response is ImapStatusResponse { Status: ImapStatus.Bye };
 
@@ -20,9 +20,9 @@ internal sealed class LogoutCommand : ImapCommand<ImapStatusResponse>
     /// </summary>
     protected override bool Succeeded(ImapStatusResponse completion) => completion.Status is ImapStatus.Ok or ImapStatus.Bye;
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        session.SetState(ImapConnectionState.Logout);
+        context.RequestTransition(SessionTransition.LoggedOut);
         return completion;
     }
 }

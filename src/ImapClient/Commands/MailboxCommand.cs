@@ -38,12 +38,12 @@ internal sealed class MailboxCommand : ImapCommand<ImapStatusResponse>
 
     public static MailboxCommand Unsubscribe(string mailbox) => new("UNSUBSCRIBE", mailbox);
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        builder.Raw(_verb).Space().AString(session.MailboxToWire(_mailbox));
+        builder.Raw(_verb).Space().AString(context.MailboxToWire(_mailbox));
         if (_newName is not null)
         {
-            builder.Space().AString(session.MailboxToWire(_newName));
+            builder.Space().AString(context.MailboxToWire(_newName));
         }
 
         if (_use != MailboxAttributes.None)
@@ -65,5 +65,5 @@ internal sealed class MailboxCommand : ImapCommand<ImapStatusResponse>
         builder.EndLine();
     }
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion) => completion;
 }

@@ -39,7 +39,7 @@ internal abstract class MessageSetCommand<TResult>(string verb, SequenceSet set,
     public override bool HasNothingToDo => set.IsEmpty;
 
     /// <summary>The selected mailbox, whose message count tells which message <c>*</c> is.</summary>
-    public override void OnSending(ImapSession session) => _mailbox = session.Mailbox;
+    public override void OnSending(ICommandContext context) => _mailbox = context.Mailbox;
 
     /// <summary>
     /// FETCH data that could not be parsed: by sequence number it is ours when the number is in our set; by UID the

@@ -25,8 +25,8 @@ internal sealed class MoveCommand(SequenceSet set, string destination, bool byUi
 
     public override bool HasNothingToDo => set.IsEmpty;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw(Name).Space().Set(set).Space().AString(session.MailboxToWire(destination)).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) =>
+        builder.Raw(Name).Space().Set(set).Space().AString(context.MailboxToWire(destination)).EndLine();
 
     public override bool TryClaim(ImapResponse response)
     {
@@ -41,6 +41,6 @@ internal sealed class MoveCommand(SequenceSet set, string destination, bool byUi
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => ExpungeReports.WouldClaim(response);
 
-    protected override MoveResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override MoveResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         new(_copy ?? CopyUidCode.TryRead(completion.Code) ?? CopyResult.None, _expunges.SequenceNumbers, _expunges.Vanished, originalsMarkedDeleted: false);
 }

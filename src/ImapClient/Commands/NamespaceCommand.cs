@@ -15,7 +15,7 @@ internal sealed class NamespaceCommand : ImapCommand<MailboxNamespaces>
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("NAMESPACE"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("NAMESPACE"u8).EndLine();
 
     protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "NAMESPACE";
 
@@ -30,6 +30,6 @@ internal sealed class NamespaceCommand : ImapCommand<MailboxNamespaces>
         return false;
     }
 
-    protected override MailboxNamespaces BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override MailboxNamespaces BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         _namespaces ?? throw new ImapProtocolException("The server completed NAMESPACE without sending its namespaces.");
 }

@@ -18,11 +18,11 @@ internal sealed class SearchCommand(SearchQuery query, bool byUid)
     private List<SequenceSet>? _sets;
     private ulong? _modSeq;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        SearchCriteria.ThrowIfUnsupported(Query, session.Capabilities);
+        SearchCriteria.ThrowIfUnsupported(Query, context.Capabilities);
         builder.Raw(Name).Space();
-        SearchCriteria.WriteSearchProgram(builder, Query, session.Utf8Accepted);
+        SearchCriteria.WriteSearchProgram(builder, Query, context.Utf8Accepted);
         builder.EndLine();
     }
 
@@ -59,7 +59,7 @@ internal sealed class SearchCommand(SearchQuery query, bool byUid)
         }
     }
 
-    protected override SearchResult BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override SearchResult BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
         var numbers = _numbers ?? [];
         foreach (var set in _sets ?? [])

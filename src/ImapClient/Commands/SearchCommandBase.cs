@@ -1,3 +1,5 @@
+using ImapClient.Session;
+
 namespace ImapClient.Commands;
 
 /// <summary>

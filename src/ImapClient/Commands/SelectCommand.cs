@@ -19,9 +19,9 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        builder.Raw(Name).Space().AString(session.MailboxToWire(mailbox));
+        builder.Raw(Name).Space().AString(context.MailboxToWire(mailbox));
         if (options?.Qresync is { } state)
         {
             builder.Raw(" (QRESYNC ("u8).Number(state.UidValidity).Space().Number(state.ModSeq);
@@ -40,7 +40,7 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         builder.EndLine();
     }
 
-    public override void OnSending(ImapSession session) => session.BeginSelect(mailbox, readOnly);
+    public override void OnSending(ICommandContext context) => context.RequestTransition(SessionTransition.Selecting(mailbox, readOnly));
 
     /// <summary>What describes the mailbox (and, under QRESYNC, what changed) is the result: missing any of it, SELECT fails.</summary>
     protected override bool WouldClaim(ImapUnparsableResponse response) =>
@@ -81,11 +81,11 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         return true;
     }
 
-    protected override MailboxInfo BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override MailboxInfo BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
         // The session applied the tagged OK's code (READ-WRITE, READ-ONLY) to the state already.
-        var state = session.Mailbox ?? throw new InvalidOperationException("The mailbox state vanished during SELECT.");
-        session.SetState(ImapConnectionState.Selected);
+        var state = context.Mailbox ?? throw new InvalidOperationException("The mailbox state vanished during SELECT.");
+        context.RequestTransition(SessionTransition.Selected);
         var info = state.Snapshot();
         if (options?.Qresync is null)
         {
@@ -108,5 +108,5 @@ internal sealed class SelectCommand(string mailbox, bool readOnly, SelectOptions
         };
     }
 
-    protected override void OnFailed(ImapSession session) => session.ClearSelection();
+    protected override void OnFailed(ICommandContext context) => context.RequestTransition(SessionTransition.Unselected);
 }

@@ -15,13 +15,13 @@ internal sealed class SelectedMailboxCommand(string verb, bool deselects) : Imap
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw(verb).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw(verb).EndLine();
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
         if (deselects)
         {
-            session.ClearSelection();
+            context.RequestTransition(SessionTransition.Unselected);
         }
 
         return completion;

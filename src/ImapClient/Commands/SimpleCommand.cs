@@ -10,7 +10,7 @@ internal sealed class SimpleCommand(string name, CommandTraits traits = CommandT
 
     public override CommandTraits Traits => traits;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw(name).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw(name).EndLine();
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion) => completion;
 }

@@ -10,9 +10,9 @@ internal sealed class SortCommand(IReadOnlyList<SortCriterion> order, SearchQuer
     private List<uint>? _numbers;
     private ulong? _modSeq;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
-        var capabilities = session.Capabilities;
+        var capabilities = context.Capabilities;
         if (!capabilities.Contains("SORT"))
         {
             throw new NotSupportedException("This server does not offer SORT (RFC 5256).");
@@ -60,7 +60,7 @@ internal sealed class SortCommand(IReadOnlyList<SortCriterion> order, SearchQuer
         return true;
     }
 
-    protected override SearchResult BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override SearchResult BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         new(_numbers ?? [], _modSeq, ByUid);
 
     private static string FieldName(SortField field) => field switch

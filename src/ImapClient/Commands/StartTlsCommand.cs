@@ -12,11 +12,11 @@ internal sealed class StartTlsCommand : ImapCommand<ImapStatusResponse>
 
     public override bool IsAllowedIn(ImapConnectionState state) => state == ImapConnectionState.NotAuthenticated;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) => builder.Raw("STARTTLS"u8).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) => builder.Raw("STARTTLS"u8).EndLine();
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion)
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion)
     {
-        session.StopReadingForTls();
+        context.RequestTransition(SessionTransition.SwapTransport);
         return completion;
     }
 }

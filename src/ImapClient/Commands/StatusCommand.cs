@@ -18,8 +18,8 @@ internal sealed class StatusCommand(string mailbox, StatusItems items) : ImapCom
     public override bool IsAllowedIn(ImapConnectionState state) =>
         state is ImapConnectionState.Authenticated or ImapConnectionState.Selected;
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        builder.Raw("STATUS "u8).AString(session.MailboxToWire(mailbox)).Space().StatusItemList(items).EndLine();
+    public override void Encode(CommandBuilder builder, ICommandContext context) =>
+        builder.Raw("STATUS "u8).AString(context.MailboxToWire(mailbox)).Space().StatusItemList(items).EndLine();
 
     /// <summary>The mailbox name of an unparsable STATUS cannot be read: it may be ours.</summary>
     protected override bool WouldClaim(ImapUnparsableResponse response) => response.Keyword == "STATUS";
@@ -35,7 +35,7 @@ internal sealed class StatusCommand(string mailbox, StatusItems items) : ImapCom
         return false;
     }
 
-    protected override MailboxStatus BuildResult(ImapSession session, ImapStatusResponse completion) =>
+    protected override MailboxStatus BuildResult(ICommandContext context, ImapStatusResponse completion) =>
         _status ?? throw new ImapProtocolException($"The server completed STATUS without reporting the status of \"{mailbox}\".");
 
     /// <summary>Names compare decoded, so two spellings of one modified UTF-7 name agree; INBOX is case-insensitive.</summary>

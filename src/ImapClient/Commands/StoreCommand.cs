@@ -9,7 +9,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
 {
     public override bool ChangesMailbox => true;
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         builder.Raw(Name).Space().Set(Set).Space().StoreItem(action, silent).FlagList(flags).EndLine();
     }
@@ -25,7 +25,7 @@ internal sealed class StoreCommand(SequenceSet set, StoreAction action, MessageF
         return true;
     }
 
-    protected override IReadOnlyList<FetchedMessage> BuildResult(ImapSession session, ImapStatusResponse completion) => Results;
+    protected override IReadOnlyList<FetchedMessage> BuildResult(ICommandContext context, ImapStatusResponse completion) => Results;
 }
 
 /// <summary>The data item STORE changes: <c>FLAGS</c>, <c>+FLAGS</c> or <c>-FLAGS</c>, optionally <c>.SILENT</c>.</summary>

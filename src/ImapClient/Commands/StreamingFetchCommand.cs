@@ -9,7 +9,7 @@ namespace ImapClient.Commands;
 /// offers it each body literal of a message it claims; it publishes a <see cref="FetchedBody"/> per literal.
 /// </summary>
 internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest request, bool byUid)
-    : MessageSetCommand<ImapStatusResponse>("FETCH", set, byUid)
+    : MessageSetCommand<ImapStatusResponse>("FETCH", set, byUid), IBodyStreamer
 {
     private readonly Channel<FetchedBody> _bodies = Channel.CreateUnbounded<FetchedBody>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private FetchedMessage? _current;
@@ -18,14 +18,18 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
 
     public ChannelReader<FetchedBody> Bodies => _bodies.Reader;
 
+    public override CommandTraits Traits => base.Traits | CommandTraits.StreamsBodies;
+
+    public override IBodyStreamer? BodyStreamer => this;
+
     /// <summary>
     /// Bodies up to this size are handed over only once they are whole in memory (one wake-up of the caller, no
     /// body pipe), within the session's read-ahead budget; 0 streams every body as it arrives.
     /// </summary>
     public long WholeBodyLimit { get; init; }
 
-    public override void Encode(CommandBuilder builder, ImapSession session) =>
-        FetchEncoding.Encode(builder, session, Name, Set, request);
+    public override void Encode(CommandBuilder builder, ICommandContext context) =>
+        FetchEncoding.Encode(builder, context, Name, Set, request);
 
     /// <summary>
     /// Whether a body literal of this message (its items so far) belongs to this command. A UID FETCH whose server
@@ -120,9 +124,9 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         }
     }
 
-    protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
+    protected override void OnCompleted(ICommandContext context, ImapStatusResponse completion)
     {
-        base.OnCompleted(session, completion);
+        base.OnCompleted(context, completion);
         _bodies.Writer.TryComplete(completion.Status == ImapStatus.Ok ? null : new ImapCommandException(Name, completion));
     }
 
@@ -132,5 +136,5 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
         _bodies.Writer.TryComplete(exception);
     }
 
-    protected override ImapStatusResponse BuildResult(ImapSession session, ImapStatusResponse completion) => completion;
+    protected override ImapStatusResponse BuildResult(ICommandContext context, ImapStatusResponse completion) => completion;
 }

@@ -9,15 +9,15 @@ internal sealed class ThreadCommand(ThreadAlgorithm algorithm, SearchQuery query
 {
     private readonly List<ThreadNode> _threads = [];
 
-    public override void Encode(CommandBuilder builder, ImapSession session)
+    public override void Encode(CommandBuilder builder, ICommandContext context)
     {
         var name = AlgorithmName(algorithm);
-        if (!session.Capabilities.Contains("THREAD=" + name))
+        if (!context.Capabilities.Contains("THREAD=" + name))
         {
             throw new NotSupportedException($"This server does not offer THREAD={name} (RFC 5256).");
         }
 
-        SearchCriteria.ThrowIfUnsupported(Query, session.Capabilities);
+        SearchCriteria.ThrowIfUnsupported(Query, context.Capabilities);
         builder.Raw(Name).Space().Raw(name).Space();
         SearchCriteria.WriteWithCharset(builder, Query);
         builder.EndLine();
@@ -36,7 +36,7 @@ internal sealed class ThreadCommand(ThreadAlgorithm algorithm, SearchQuery query
         return true;
     }
 
-    protected override IReadOnlyList<ThreadNode> BuildResult(ImapSession session, ImapStatusResponse completion) => _threads;
+    protected override IReadOnlyList<ThreadNode> BuildResult(ICommandContext context, ImapStatusResponse completion) => _threads;
 
     private static string AlgorithmName(ThreadAlgorithm algorithm) => algorithm switch
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ImapClient.Commands;
 using ImapClient.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,21 +1,19 @@
-using ImapClient.Commands;
-
 namespace ImapClient.Session;
 
 /// <summary>Lets commands from other tasks end an IDLE that allows it, so nobody gets a "busy" error.</summary>
 internal sealed partial class ImapSession
 {
-    private IdleCommand? _activeIdle;
+    private ImapCommand? _activeIdle;
     private int _waitingWriters;
 
     /// <summary>Called by an IDLE once the server accepted it. A command that queued in the meantime ends it at once.</summary>
-    public void OnIdling(IdleCommand idle)
+    public void OnIdling(ImapCommand idle)
     {
         Volatile.Write(ref _activeIdle, idle);
         idle.Done.ContinueWith(
             static (_, state) =>
             {
-                var (session, command) = ((ImapSession, IdleCommand))state!;
+                var (session, command) = ((ImapSession, ImapCommand))state!;
                 Interlocked.CompareExchange(ref session._activeIdle, null, command);
             },
             (this, idle), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -31,9 +29,6 @@ internal sealed partial class ImapSession
     private void InterruptIdle()
     {
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _activeIdle) is { AllowsInterruptions: true } idle)
-        {
-            idle.RequestStop(IdleStop.Interrupted);
-        }
+        Volatile.Read(ref _activeIdle)?.Interrupt();
     }
 }

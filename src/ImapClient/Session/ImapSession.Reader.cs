@@ -1,5 +1,4 @@
 using ImapClient.Diagnostics;
-using ImapClient.Commands;
 using ImapClient.Protocol;
 
 namespace ImapClient.Session;
@@ -81,20 +80,11 @@ internal sealed partial class ImapSession
                         var parsed = Parse(response);
                         buffer = buffer.Slice(length);
                         Dispatch(parsed);
-                        if (_stopReadingForCompression)
+                        if (_stopReadingForSwap)
                         {
-                            // Already compressed: kept for the decompressor, which must see every byte in order.
-                            _readPastCompression = System.Buffers.BuffersExtensions.ToArray(buffer);
-                            buffer = buffer.Slice(buffer.End);
-                            _scanner.Reset();
-                            return;
-                        }
-
-                        if (_stopReadingForTls)
-                        {
-                            // Whatever the server sent after its OK to STARTTLS arrived unencrypted and may have been
-                            // injected by an attacker (CVE-2011-0411 style): it is dropped, never parsed.
-                            DiscardedBeforeTls = buffer.Length;
+                            // The transport changes after this response. The bytes past it are never parsed here: the
+                            // swap decides (COMPRESS hands them to the decompressor, STARTTLS drops them).
+                            _readPastSwap = System.Buffers.BuffersExtensions.ToArray(buffer);
                             buffer = buffer.Slice(buffer.End);
                             _scanner.Reset();
                             return;
@@ -175,10 +165,10 @@ internal sealed partial class ImapSession
             return;
         }
 
-        LogoutCommand? logout;
+        ImapCommand? logout;
         lock (_inflightLock)
         {
-            logout = _inflight.OfType<LogoutCommand>().FirstOrDefault();
+            logout = _inflight.Find(static c => (c.Traits & CommandTraits.Logout) != 0);
             if (logout is not null)
             {
                 _inflight.Remove(logout);
@@ -303,6 +293,7 @@ internal sealed partial class ImapSession
     /// <summary>Called by this loop for each command it takes out of the table, under the in-flight lock.</summary>
     private void OnRemovedByReader(ImapCommand command)
     {
+        System.Diagnostics.Debug.Assert(_inflightLock.IsHeldByCurrentThread, "OnRemovedByReader runs under the in-flight lock.");
         TrackStreaming(command, -1);
         if (ReferenceEquals(command, _listClaimant))
         {
@@ -523,7 +514,7 @@ internal sealed partial class ImapSession
         bool loggingOut;
         lock (_inflightLock)
         {
-            loggingOut = _inflight.Exists(c => c is LogoutCommand);
+            loggingOut = _inflight.Exists(static c => (c.Traits & CommandTraits.Logout) != 0);
         }
 
         // During LOGOUT a BYE is expected and the tagged OK follows; otherwise the server is going away now.

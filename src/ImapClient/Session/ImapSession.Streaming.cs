@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using ImapClient.Diagnostics;
-using ImapClient.Commands;
 using ImapClient.Transport;
 
 namespace ImapClient.Session;
@@ -38,8 +37,8 @@ internal sealed partial class ImapSession
     private StreamedLiteral? _literal;
     private PipeWriter? _heldBody;
     private BodySpool? _heldSpool;
-    private (StreamingFetchCommand Owner, FetchedBody Body)? _heldWhole;
-    private StreamingFetchCommand? _streamOwner;
+    private (IBodyStreamer Owner, FetchedBody Body)? _heldWhole;
+    private IBodyStreamer? _streamOwner;
     private bool _modSeqApplied;
 
     /// <summary>True while a streaming FETCH is in flight: only then does the scanner stop at literals.</summary>
@@ -71,7 +70,8 @@ internal sealed partial class ImapSession
     /// </summary>
     private void TrackStreaming(ImapCommand command, int delta)
     {
-        if (command is StreamingFetchCommand)
+        System.Diagnostics.Debug.Assert(_inflightLock.IsHeldByCurrentThread, "TrackStreaming runs under the in-flight lock.");
+        if ((command.Traits & CommandTraits.StreamsBodies) != 0)
         {
             _streamingCommands += delta;
         }
@@ -244,13 +244,13 @@ internal sealed partial class ImapSession
         return true;
     }
 
-    private StreamingFetchCommand? FindStreamOwner(FetchedMessage itemsSoFar)
+    private IBodyStreamer? FindStreamOwner(FetchedMessage itemsSoFar)
     {
         lock (_inflightLock)
         {
             foreach (var command in _inflight)
             {
-                if (command is StreamingFetchCommand streaming && streaming.Wants(itemsSoFar))
+                if (command.BodyStreamer is { } streaming && streaming.Wants(itemsSoFar))
                 {
                     return streaming;
                 }
@@ -329,7 +329,7 @@ internal sealed partial class ImapSession
     }
 
     /// <summary>
-    /// A body taken whole (<see cref="StreamingFetchCommand.WholeBodyLimit"/>) is all here and the items around it are
+    /// A body taken whole (<see cref="IBodyStreamer.WholeBodyLimit"/>) is all here and the items around it are
     /// in its message: it ends and goes to its command now, before the sections that follow it.
     /// </summary>
     private void PublishWholeBody()
@@ -362,7 +362,7 @@ internal sealed partial class ImapSession
         Interlocked.Exchange(ref _heldSpool, null)?.Complete(failure);
     }
 
-    private static void DropWholeBody(ref (StreamingFetchCommand Owner, FetchedBody Body)? whole)
+    private static void DropWholeBody(ref (IBodyStreamer Owner, FetchedBody Body)? whole)
     {
         if (whole is (_, var body))
         {
@@ -546,6 +546,6 @@ internal sealed partial class ImapSession
         public WholeBodyStream? WholeBody { get; init; }
 
         /// <summary>A body taken whole: handed to its command only once all of it is here.</summary>
-        public (StreamingFetchCommand Owner, FetchedBody Body)? Whole { get; set; }
+        public (IBodyStreamer Owner, FetchedBody Body)? Whole { get; set; }
     }
 }

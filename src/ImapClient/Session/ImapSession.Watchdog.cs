@@ -1,4 +1,3 @@
-using ImapClient.Commands;
 using ImapClient.Diagnostics;
 
 namespace ImapClient.Session;
@@ -75,7 +74,7 @@ internal sealed partial class ImapSession
                 // A server that is still sending is not stalled: the clock restarts with every byte received. Nor is
                 // one whose streamed body waits for the caller to read it.
                 if (command.Deadline != 0 && now > command.Deadline && now - lastReceived > timeoutTicks && !command.DeadlinePassed
-                    && !(waitingForReader && command is StreamingFetchCommand))
+                    && !(waitingForReader && (command.Traits & CommandTraits.StreamsBodies) != 0))
                 {
                     command.DeadlinePassed = true;
                     (expired ??= []).Add(command);
@@ -93,7 +92,7 @@ internal sealed partial class ImapSession
                 ImapLog.CommandTimedOut(Logger, command.Tag, command.Name, _time.GetElapsedTime(command.SentAt).TotalMilliseconds);
                 var timeout = new TimeoutException($"{command.Name} received no reply: the server sent nothing for {_options.CommandTimeout}.");
                 command.TimeOut(timeout);
-                if (command is StreamingFetchCommand)
+                if ((command.Traits & CommandTraits.StreamsBodies) != 0)
                 {
                     InterruptStreamedBody(timeout);
                 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using ImapClient.Commands;
 using ImapClient.Protocol;
 using ImapClient.Transport;
 
@@ -422,10 +421,7 @@ internal sealed partial class ImapSession
 
     private static bool Conflict(ImapCommand inFlight, ImapCommand command) =>
         Conflict(inFlight.Traits, command.Traits) || ClaimSameMessages(inFlight, command)
-        || ClaimedDataRules.Clash(inFlight.ClaimedData, command.ClaimedData)
-
-        // A body may arrive before the UID that says whose it is: two streaming fetches never run side by side.
-        || (inFlight is StreamingFetchCommand && command is StreamingFetchCommand);
+        || ClaimedDataRules.Clash(inFlight.ClaimedData, command.ClaimedData);
 
     /// <summary>Both would claim untagged FETCH data for a message they may share: the data could not be routed.</summary>
     private static bool ClaimSameMessages(ImapCommand a, ImapCommand b) =>
@@ -434,6 +430,9 @@ internal sealed partial class ImapSession
     private static bool Conflict(CommandTraits a, CommandTraits b) =>
         ((a | b) & CommandTraits.Barrier) != 0
         || (a & b & CommandTraits.UncorrelatedResults) != 0
+
+        // A body may arrive before the UID that says whose it is: two streaming fetches never run side by side.
+        || (a & b & CommandTraits.StreamsBodies) != 0
         || ((a & CommandTraits.UsesSequenceNumbers) != 0 && (b & CommandTraits.MayExpunge) != 0)
         || ((a & CommandTraits.MayExpunge) != 0 && (b & CommandTraits.UsesSequenceNumbers) != 0);
 

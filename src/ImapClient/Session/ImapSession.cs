@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using ImapClient.Commands;
 using ImapClient.Diagnostics;
 using ImapClient.Protocol;
 using ImapClient.Transport;
@@ -11,7 +10,7 @@ namespace ImapClient.Session;
 /// The engine of one connection: one reader loop that parses and routes every response, one writer that sends whole
 /// commands in order, the table of commands in flight, the selected-mailbox state and the connection state machine.
 /// </summary>
-internal sealed partial class ImapSession : IAsyncDisposable
+internal sealed partial class ImapSession : IAsyncDisposable, ICommandContext
 {
     private volatile ImapTransport _transport;
     private readonly ImapConnectionOptions _options;
@@ -224,7 +223,35 @@ internal sealed partial class ImapSession : IAsyncDisposable
         task.ContinueWith(static t => t.Exception, CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    public void SetState(ImapConnectionState state)
+    /// <summary>Performs a state change a command asked for (<see cref="ICommandContext.RequestTransition"/>).</summary>
+    public void RequestTransition(SessionTransition transition)
+    {
+        switch (transition.Kind)
+        {
+            case SessionTransitionKind.Authenticated:
+                SetState(ImapConnectionState.Authenticated);
+                break;
+            case SessionTransitionKind.Selecting:
+                BeginSelect(transition.Mailbox!, transition.ReadOnly);
+                break;
+            case SessionTransitionKind.Selected:
+                SetState(ImapConnectionState.Selected);
+                break;
+            case SessionTransitionKind.Unselected:
+                ClearSelection();
+                break;
+            case SessionTransitionKind.LoggedOut:
+                SetState(ImapConnectionState.Logout);
+                break;
+            case SessionTransitionKind.SwapTransport:
+                StopReadingForSwap();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(transition), transition.Kind, "Unknown session transition.");
+        }
+    }
+
+    private void SetState(ImapConnectionState state)
     {
         if (_fault is null)
         {
@@ -233,10 +260,10 @@ internal sealed partial class ImapSession : IAsyncDisposable
     }
 
     /// <summary>Starts tracking a mailbox that a SELECT or EXAMINE in flight is opening.</summary>
-    public void BeginSelect(string name, bool examine) => _mailbox = new MailboxState(name, examine);
+    private void BeginSelect(string name, bool examine) => _mailbox = new MailboxState(name, examine);
 
     /// <summary>A failed SELECT leaves no mailbox selected (RFC 3501 section 6.3.1).</summary>
-    public void ClearSelection()
+    private void ClearSelection()
     {
         _mailbox = null;
         if (_state == ImapConnectionState.Selected)

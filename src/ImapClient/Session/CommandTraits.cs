@@ -1,4 +1,4 @@
-namespace ImapClient.Commands;
+namespace ImapClient.Session;
 
 /// <summary>
 /// What the session must know to pipeline a command safely (RFC 9051 section 5.5): whether its untagged data is
@@ -30,6 +30,17 @@ internal enum CommandTraits
 
     /// <summary>Its result arrives as <c>* THREAD</c>, which names no command.</summary>
     ClaimsThread = 32,
+
+    /// <summary>
+    /// LOGOUT: a BYE while it is in flight is expected (its tagged OK follows), and a close after that BYE completes it.
+    /// </summary>
+    Logout = 64,
+
+    /// <summary>
+    /// Streams body literals to its caller (<see cref="ImapCommand.BodyStreamer"/>). A body may arrive before the UID
+    /// that says whose it is, so two such commands never run side by side; it may wait for its caller to read.
+    /// </summary>
+    StreamsBodies = 128,
 
     /// <summary>The untagged results that name no command.</summary>
     UncorrelatedResults = ClaimsSearch | ClaimsSort | ClaimsThread,

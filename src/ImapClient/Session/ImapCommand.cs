@@ -1,7 +1,6 @@
 using ImapClient.Protocol;
-using ImapClient.Session;
 
-namespace ImapClient.Commands;
+namespace ImapClient.Session;
 
 /// <summary>
 /// One command: how its arguments are encoded, which untagged responses it claims while in flight, and how its
@@ -52,13 +51,13 @@ internal abstract class ImapCommand
         }
     }
 
-    /// <summary>When the command's reply is due (a timestamp of the session's <see cref="ImapSession.Time"/>); 0 for none.</summary>
+    /// <summary>When the command's reply is due (a timestamp of the session's <see cref="ICommandContext.Time"/>); 0 for none.</summary>
     public long Deadline { get; set; }
 
     /// <summary>Set by the watchdog once it failed the command's outcome for its deadline.</summary>
     public bool DeadlinePassed { get; set; }
 
-    /// <summary>When the command was registered and written (a timestamp of the session's <see cref="ImapSession.Time"/>); 0 before.</summary>
+    /// <summary>When the command was registered and written (a timestamp of the session's <see cref="ICommandContext.Time"/>); 0 before.</summary>
     public long SentAt { get; set; }
 
     /// <summary>True while the command counts in the commands-in-flight metric.</summary>
@@ -93,10 +92,10 @@ internal abstract class ImapCommand
     public virtual bool IsAllowedIn(ImapConnectionState state) => state != ImapConnectionState.Logout;
 
     /// <summary>Writes the command after the tag, CRLF included.</summary>
-    public abstract void Encode(CommandBuilder builder, ImapSession session);
+    public abstract void Encode(CommandBuilder builder, ICommandContext context);
 
     /// <summary>Called under the write lock just before the command is registered and written.</summary>
-    public virtual void OnSending(ImapSession session) { }
+    public virtual void OnSending(ICommandContext context) { }
 
     /// <summary>Offered each untagged response while in flight, after the mailbox state saw it. True to keep it from others.</summary>
     public virtual bool TryClaim(ImapResponse response) => false;
@@ -153,7 +152,7 @@ internal abstract class ImapCommand
     /// For conversing commands whose answer is not ready at once (IDLE waits to be told to stop). By default, the
     /// synchronous <see cref="Answer"/>.
     /// </summary>
-    public virtual ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ImapSession session) =>
+    public virtual ValueTask<ReadOnlyMemory<byte>?> AnswerAsync(ImapContinuationResponse continuation, ICommandContext context) =>
         new(Answer(continuation));
 
     /// <summary>Whether the protocol log must hide the answers (SASL responses); IDLE's DONE is no secret.</summary>
@@ -162,12 +161,21 @@ internal abstract class ImapCommand
     /// <summary>Commands that may rightly wait for the server for a long time (IDLE): no command timeout applies.</summary>
     public virtual bool IsLongRunning => false;
 
+    /// <summary>
+    /// Asked by a command queued behind this long-running one (see <see cref="ICommandContext.OnIdling"/>): end early
+    /// if the caller allowed that, else carry on.
+    /// </summary>
+    public virtual void Interrupt() { }
+
+    /// <summary>The body-streaming hooks of a command with <see cref="CommandTraits.StreamsBodies"/>; null for others.</summary>
+    public virtual IBodyStreamer? BodyStreamer => null;
+
     /// <summary>Called on the reader loop with the tagged completion.</summary>
-    public void Complete(ImapSession session, ImapStatusResponse completion)
+    public void Complete(ICommandContext context, ImapStatusResponse completion)
     {
         try
         {
-            OnCompleted(session, completion);
+            OnCompleted(context, completion);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -195,7 +203,7 @@ internal abstract class ImapCommand
         Volatile.Read(ref _done)?.TrySetResult();
     }
 
-    protected abstract void OnCompleted(ImapSession session, ImapStatusResponse completion);
+    protected abstract void OnCompleted(ICommandContext context, ImapStatusResponse completion);
 
     protected abstract void SetException(Exception exception);
 
@@ -210,11 +218,11 @@ internal abstract class ImapCommand<TResult> : ImapCommand
 
     public Task<TResult> Outcome => _result.Task;
 
-    protected override void OnCompleted(ImapSession session, ImapStatusResponse completion)
+    protected override void OnCompleted(ICommandContext context, ImapStatusResponse completion)
     {
         if (!Succeeded(completion))
         {
-            OnFailed(session);
+            OnFailed(context);
             _result.TrySetException(CreateFailure(completion));
             return;
         }
@@ -227,17 +235,17 @@ internal abstract class ImapCommand<TResult> : ImapCommand
             return;
         }
 
-        _result.TrySetResult(BuildResult(session, completion));
+        _result.TrySetResult(BuildResult(context, completion));
     }
 
     /// <summary>Whether the tagged completion reports success: OK.</summary>
     protected virtual bool Succeeded(ImapStatusResponse completion) => completion.Status == ImapStatus.Ok;
 
     /// <summary>Builds the result from what the command claimed and the tagged OK.</summary>
-    protected abstract TResult BuildResult(ImapSession session, ImapStatusResponse completion);
+    protected abstract TResult BuildResult(ICommandContext context, ImapStatusResponse completion);
 
     /// <summary>Called on a tagged NO or BAD, before the caller sees the exception.</summary>
-    protected virtual void OnFailed(ImapSession session) { }
+    protected virtual void OnFailed(ICommandContext context) { }
 
     /// <summary>The exception for a tagged NO or BAD.</summary>
     protected virtual Exception CreateFailure(ImapStatusResponse completion) => new ImapCommandException(Name, completion);

@@ -1,4 +1,4 @@
-namespace ImapClient.Commands;
+namespace ImapClient.Session;
 
 /// <summary>
 /// Untagged data that names no command: LIST, LSUB, NAMESPACE, ID and EXPUNGE carry nothing to say which command
