@@ -30,57 +30,14 @@ public class LayeringTests
         ["Model", "Options", "Exceptions", "Events", "Diagnostics"], // plain data, settings and base types everybody may use
     ];
 
-    /// <summary>
-    /// Known upward arrows, each "file -> type". Session/ still names concrete commands while the engine-command
-    /// contract is being narrowed on another branch (h-contract). Delete this list when that branch is merged: after
-    /// it the engine knows commands only through the contract, and whatever it still needs (the command's base type,
-    /// its traits) lives in Session/ or below. Nothing else belongs here: an upward arrow is fixed, not listed.
-    /// </summary>
-    private static readonly string[] Allowed =
-    [
-        // Session/ -> Commands/ (the engine names the command base type, its traits and five concrete commands).
-        "Session/ImapSession.Compress.cs -> ImapClient.Commands.CompressCommand",
-        "Session/ImapSession.Compress.cs -> ImapClient.Commands.ImapCommand<TResult>",
-        "Session/ImapSession.Diagnostics.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Idle.cs -> ImapClient.Commands.IdleCommand",
-        "Session/ImapSession.Idle.cs -> ImapClient.Commands.IdleStop",
-        "Session/ImapSession.Idle.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Reader.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Reader.cs -> ImapClient.Commands.LogoutCommand",
-        "Session/ImapSession.StartTls.cs -> ImapClient.Commands.ImapCommand<TResult>",
-        "Session/ImapSession.StartTls.cs -> ImapClient.Commands.StartTlsCommand",
-        "Session/ImapSession.Streaming.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Streaming.cs -> ImapClient.Commands.StreamingFetchCommand",
-        "Session/ImapSession.Watchdog.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Watchdog.cs -> ImapClient.Commands.StreamingFetchCommand",
-        "Session/ImapSession.Writer.cs -> ImapClient.Commands.ClaimedDataRules",
-        "Session/ImapSession.Writer.cs -> ImapClient.Commands.CommandTraits",
-        "Session/ImapSession.Writer.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.Writer.cs -> ImapClient.Commands.StreamingFetchCommand",
-        "Session/ImapSession.cs -> ImapClient.Commands.ImapCommand",
-        "Session/ImapSession.cs -> ImapClient.Commands.ImapCommand<TResult>",
-    ];
-
     [Test]
     public void No_folder_names_a_type_from_a_folder_above_it()
     {
         var (violations, _) = Analyse();
-        var unexpected = violations.Where(v => !Allowed.Contains(v.Key, StringComparer.Ordinal)).ToList();
-
-        Assert.That(unexpected, Is.Empty,
+        Assert.That(violations, Is.Empty,
             "A folder names a type from a layer above it (docs/architecture.md, \"Layers\"); move the type or the code "
-            + "that needs it down, do not add it to the allow-list:\n  "
-            + string.Join("\n  ", unexpected.Select(v => v.ToString())));
-    }
-
-    /// <summary>An entry whose arrow is gone goes too, so the list only shrinks and never hides a new arrow later.</summary>
-    [Test]
-    public void Every_allowed_upward_arrow_still_exists()
-    {
-        var (violations, _) = Analyse();
-        var stale = Allowed.Where(a => !violations.Any(v => v.Key == a)).ToList();
-
-        Assert.That(stale, Is.Empty, "These allow-list entries no longer occur: remove them from LayeringTests.Allowed.");
+            + "that needs it down:\n  "
+            + string.Join("\n  ", violations.Select(v => v.ToString())));
     }
 
     [Test]
@@ -291,9 +248,6 @@ public class LayeringTests
     /// <summary>One upward arrow: the file and line that name the type, the type, and the two folders.</summary>
     internal sealed record Violation(string File, int Line, string Type, string ToFolder, string FromFolder)
     {
-        /// <summary>The allow-list's form: file and type, no line (lines move).</summary>
-        public string Key => $"{File} -> {Type}";
-
         /// <inheritdoc />
         public override string ToString() =>
             $"{File}:{Line} names {Type} ({Display(ToFolder)}), a layer above {Display(FromFolder)}";
