@@ -34,6 +34,10 @@ public sealed partial class ImapConnection
         using var deadline = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         Stream? stream = null;
+        // CA2000 cannot follow ownership here: the socket goes into the NetworkStream (ownsSocket), that into the
+        // SslStream (leaveInnerStreamOpen: false), that into the transport and the connection; `stream` names the
+        // outermost owner at each step and the catch blocks below dispose it until the connection takes it.
+#pragma warning disable CA2000
         try
         {
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -101,6 +105,7 @@ public sealed partial class ImapConnection
             await DisposeQuietlyAsync(stream).ConfigureAwait(false);
             throw;
         }
+#pragma warning restore CA2000
     }
 
     /// <summary>
@@ -155,14 +160,20 @@ public sealed partial class ImapConnection
     public static Task<ImapConnection> ConnectAsync(Stream stream, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+#pragma warning disable CA2000 // The transport passes to the connection, whose DisposeAsync disposes it.
         return StartAsync(new ImapTransport(stream), options ?? new ImapConnectionOptions(), cancellationToken);
+#pragma warning restore CA2000
     }
 
     /// <summary>Runs IMAP over a duplex pipe (in-memory transports in tests).</summary>
     internal static Task<ImapConnection> ConnectAsync(
-        IDuplexPipe pipe, ImapConnectionOptions? options = null, CancellationToken cancellationToken = default,
-        Func<CancellationToken, Task<IDuplexPipe>>? simulatedStartTls = null) =>
-        StartAsync(new ImapTransport(pipe, simulatedStartTls), options ?? new ImapConnectionOptions(), cancellationToken);
+        IDuplexPipe pipe, ImapConnectionOptions? options = null, Func<CancellationToken, Task<IDuplexPipe>>? simulatedStartTls = null,
+        CancellationToken cancellationToken = default)
+    {
+#pragma warning disable CA2000 // The transport passes to the connection, whose DisposeAsync disposes it.
+        return StartAsync(new ImapTransport(pipe, simulatedStartTls), options ?? new ImapConnectionOptions(), cancellationToken);
+#pragma warning restore CA2000
+    }
 
     /// <summary>STARTTLS over an in-memory pipe whose "handshake" is simulated (tests of the STARTTLS protocol steps).</summary>
     internal Task StartTlsForTestAsync(CancellationToken cancellationToken = default) => StartTlsAsync(cancellationToken);

@@ -116,7 +116,9 @@ public sealed partial class ImapConnection
         if (body.Content is Transport.WholeBodyStream whole)
         {
             // Already whole in memory (the reader loop took it so): MimeKit parses it there, no copy.
+#pragma warning disable CA1849 // The body is whole in memory: the synchronous parser blocks on nothing (see above).
             return MimeMessage.Load(whole, cancellationToken);
+#pragma warning restore CA1849
         }
 
         if (body.Length > BufferedMessageLimit)
@@ -131,7 +133,9 @@ public sealed partial class ImapConnection
             var read = await body.Content.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken)
                 .ConfigureAwait(false);
             using var memory = new MemoryStream(buffer, 0, read, writable: false);
+#pragma warning disable CA1849 // Parsing from memory blocks on nothing; the async parser would cost a task per read.
             return MimeMessage.Load(memory, cancellationToken);
+#pragma warning restore CA1849
         }
         finally
         {
@@ -226,7 +230,11 @@ public sealed partial class ImapConnection
         }
         finally
         {
+            // CA1508 thinks `previous` is always null here, but this finally also runs when the caller stops
+            // enumerating at the `yield return`, where `previous` still holds the body it was given.
+#pragma warning disable CA1508
             if (previous is not null)
+#pragma warning restore CA1508
             {
                 await previous.DisposeAsync().ConfigureAwait(false);
             }

@@ -119,7 +119,9 @@ internal sealed class StreamingFetchCommand(SequenceSet set, FetchRequest reques
             var section = sections[_published];
             if (section.Data is { } data)
             {
+#pragma warning disable CA2000 // PublishOne takes the body: its consumer disposes it, or PublishOne does when nobody will read it.
                 PublishOne(new FetchedBody(message, section.Name, section.Section, section.Origin, data.Length, new ReadOnlyMemoryStream(data)));
+#pragma warning restore CA2000
             }
         }
     }

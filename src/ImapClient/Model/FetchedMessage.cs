@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 
 namespace ImapClient;
@@ -91,6 +92,7 @@ public sealed class FetchedMessage
     /// <see cref="GetSection"/>), unless <see cref="ImapQuirks.MalformedHeaders"/> is off.
     /// </remarks>
     /// <exception cref="ImapProtocolException">The section is not a header section (only without <see cref="ImapQuirks.MalformedHeaders"/>).</exception>
+    [SuppressMessage("Naming", "CA1721", Justification = "Public API: Headers is the parsed header section, GetHeaders(section) another section's; both names say so.")]
     public HeaderList? Headers
     {
         get

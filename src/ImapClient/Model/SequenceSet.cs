@@ -33,6 +33,7 @@ public sealed class SequenceSet : IUtf8SpanFormattable
     /// <summary>A set of one number.</summary>
     /// <param name="number">A sequence number or UID (1 or more).</param>
     /// <returns>The set.</returns>
+    [SuppressMessage("Naming", "CA1720", Justification = "Public API: a set of a single number; Single the type is never meant, and the name reads as the English word.")]
     public static SequenceSet Single(uint number) => Range(number, number);
 
     /// <summary>A range of numbers; <paramref name="end"/> may be <see cref="uint.MaxValue"/> for <c>*</c>.</summary>

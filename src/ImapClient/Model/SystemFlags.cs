@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace ImapClient;
 
 /// <summary>The system flags defined by IMAP4rev1. System.Text.Json writes them by name, e.g. <c>"Flagged, Seen"</c>.</summary>
 [Flags]
+[SuppressMessage("Naming", "CA1711", Justification = "Public API: IMAP's own name for these (RFC 3501 \"system flags\").")]
 [JsonConverter(typeof(JsonStringEnumConverter<SystemFlags>))]
 public enum SystemFlags
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using MimeKit;
 
@@ -586,7 +587,9 @@ internal static class BodyStructureParser
             }
         }
 
+#pragma warning disable CA1308 // MIME tokens are conventionally lower case, and callers compare them so; not a round-trip to the server.
         return new ContentDisposition(CommonTokens.Shared(value.ToLowerInvariant()));
+#pragma warning restore CA1308
     }
 
     /// <summary><c>body-fld-lang</c>: <c>nstring / "(" string *(SP string) ")"</c>.</summary>
@@ -613,6 +616,7 @@ internal static class BodyStructureParser
     }
 
     /// <summary>Media types are case-insensitive; lower case lets callers compare MimeType with plain equality.</summary>
+    [SuppressMessage("Globalization", "CA1308", Justification = "Lower case is the MIME convention callers compare against (text/plain).")]
     private static string Normalize(string? value, string fallback) =>
         string.IsNullOrEmpty(value) ? fallback : CommonTokens.Shared(value.ToLowerInvariant());
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -157,7 +158,7 @@ internal sealed class CommandBuilder
     /// <summary>Writes a sequence set (<c>1:5,7,10:*</c>) straight as bytes.</summary>
     public CommandBuilder Set(SequenceSet set)
     {
-        set.TryFormat(GetSpan(set.FormattedLength), out var n);
+        set.TryFormat(GetSpan(set.FormattedLength), out var n, provider: CultureInfo.InvariantCulture);
         _count += n;
         return this;
     }

@@ -25,7 +25,7 @@ internal static class HeaderSectionParser
 
     private static HeaderList ParseWithMimeKit(ReadOnlyMemory<byte> section, bool tolerant)
     {
-        var stream = new ReadOnlyMemoryStream(section);
+        using var stream = new ReadOnlyMemoryStream(section);
         var parser = _parser;
         if (parser is null)
         {

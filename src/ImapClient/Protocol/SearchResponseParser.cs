@@ -207,7 +207,9 @@ internal static class SearchResponseParser
             }
         }
 
+#pragma warning disable CA1859 // As a List the branch-less case would allocate an empty list instead of sharing the empty array.
         var children = branches ?? (IReadOnlyList<ThreadNode>)[];
+#pragma warning restore CA1859
         if (chain is null)
         {
             return children.Count > 0 ? new ThreadNode(null, children) : throw reader.Error("an empty thread");

@@ -59,7 +59,9 @@ internal sealed class DigestMd5Challenge
         string? nonce = null, qop = null, charset = null, algorithm = null, maxbuf = null, cipher = null, stale = null;
         foreach (var (key, value) in directives)
         {
+#pragma warning disable CA1308 // RFC 2831 writes its directive names in lower case; the cases below are those names.
             switch (key.ToLowerInvariant())
+#pragma warning restore CA1308
             {
                 case "realm":
                     realms.Add(value);

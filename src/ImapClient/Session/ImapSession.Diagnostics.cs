@@ -62,7 +62,7 @@ internal sealed partial class ImapSession
         }
     }
 
-    private void OnCommandAbandoned(ImapCommand command, Exception cause)
+    private static void OnCommandAbandoned(ImapCommand command, Exception cause)
     {
         if (command.SentAt == 0)
         {
@@ -86,7 +86,7 @@ internal sealed partial class ImapSession
         }
     }
 
-    private void OnBytesReceived(long bytes)
+    private static void OnBytesReceived(long bytes)
     {
         if (ImapTelemetry.BytesReceived.Enabled)
         {

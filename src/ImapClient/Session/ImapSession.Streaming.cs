@@ -32,6 +32,7 @@ internal sealed partial class ImapSession
 
     private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _streamingCommands;
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "The body's consumer owns and disposes it; this only remembers it to wait for it.")]
     private BodyReadStream? _previousBody;
     private Pipe? _bodyPipe;
     private StreamedLiteral? _literal;
@@ -133,6 +134,7 @@ internal sealed partial class ImapSession
     /// consumer. False when it is not (another literal, or a FETCH nobody streams): the scanner then goes on and the
     /// literal is buffered with the rest of the response, which the FETCH reader finishes where it stopped.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The body and its stream go to the streaming command's consumer, who disposes them.")]
     private async ValueTask<bool> TryStreamBodyAsync(ReadOnlySequence<byte> buffer, long length, long literalLength)
     {
         if (!_fetch.TryReachBodyLiteral(buffer, length, _arena))

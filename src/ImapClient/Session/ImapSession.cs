@@ -21,6 +21,7 @@ internal sealed partial class ImapSession : IAsyncDisposable, ICommandContext
     private readonly RawValueArena _arena = new();
     private readonly ISessionEvents _events;
     private readonly EventDispatcher _dispatcher = new();
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "No wait handle is ever asked for, so nothing to free; a write racing Dispose gets the connection's closed error, not ObjectDisposedException.")]
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _inflightLock = new();
     private readonly List<ImapCommand> _inflight = [];

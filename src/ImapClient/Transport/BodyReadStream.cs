@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 
 namespace ImapClient.Transport;
@@ -13,6 +14,7 @@ namespace ImapClient.Transport;
 internal sealed class BodyReadStream(PipeReader reader) : Stream
 {
     private const int Open = 0, Ended = 1, Disposed = 2;
+    [SuppressMessage("Reliability", "CA2213", Justification = "A view of the shared pipe (leaveOpen) with nothing to free; Dispose may run while a read on it is in flight, which ends through CancelPendingRead instead.")]
     private readonly Stream _inner = reader.AsStream(leaveOpen: true);
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Win32.SafeHandles;
 
 namespace ImapClient.Transport;
@@ -17,6 +18,7 @@ internal sealed class BodySpool(SpoolBudget budget, long prepaid = 0) : Stream
     private ReadTaskCache _readTasks;
 
     private readonly Lock _gate = new();
+    [SuppressMessage("Reliability", "CA2213", Justification = "No wait handle is ever asked for, so nothing to free; Dispose signals it to wake a waiting reader, which must not then meet ObjectDisposedException.")]
     private readonly SemaphoreSlim _changed = new(0);
     private readonly Queue<(byte[] Array, int End)> _memory = new();
     private int _headStart;

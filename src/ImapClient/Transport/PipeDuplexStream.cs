@@ -48,6 +48,8 @@ internal sealed class PipeDuplexStream(IDuplexPipe pipe) : Stream
         {
             pipe.Input.Complete();
             pipe.Output.Complete();
+            _read.Dispose();
+            _write.Dispose();
         }
 
         base.Dispose(disposing);

@@ -16,7 +16,10 @@ internal struct ReadTaskCache
             return read.AsTask();
         }
 
+        // Both have completed successfully (read checked above, _last made by Task.FromResult): Result returns at once.
+#pragma warning disable CA1849
         var count = read.Result;
         return _last is { } last && last.Result == count ? last : _last = Task.FromResult(count);
+#pragma warning restore CA1849
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ScriptedServer : IAsyncDisposable
     {
         options ??= new ImapConnectionOptions { CommandTimeout = TimeSpan.FromSeconds(10) };
         options.AllowPlaintextAuthentication |= AllowPlaintext;
-        var connecting = ImapConnection.ConnectAsync(ClientPipe, options, default, SimulateTlsHandshakeAsync);
+        var connecting = ImapConnection.ConnectAsync(ClientPipe, options, SimulateTlsHandshakeAsync);
         await SendAsync(greeting);
         return await connecting.WaitAsync(ReadTimeout);
     }
