@@ -19,17 +19,22 @@ internal static class SystemFlagNames
     public static readonly SystemFlags[] Sendable =
         [SystemFlags.Answered, SystemFlags.Flagged, SystemFlags.Deleted, SystemFlags.Seen, SystemFlags.Draft];
 
+    // The names of All as bytes, index for index: the encoder and the parser read these, so every flag is named once.
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(All, static entry => Encoding.ASCII.GetBytes(entry.Name));
+
     /// <summary>The wire name of one system flag, as bytes.</summary>
-    public static ReadOnlySpan<byte> Utf8(SystemFlags flag) => flag switch
+    public static ReadOnlySpan<byte> Utf8(SystemFlags flag)
     {
-        SystemFlags.Answered => "\\Answered"u8,
-        SystemFlags.Flagged => "\\Flagged"u8,
-        SystemFlags.Deleted => "\\Deleted"u8,
-        SystemFlags.Seen => "\\Seen"u8,
-        SystemFlags.Draft => "\\Draft"u8,
-        SystemFlags.Recent => "\\Recent"u8,
-        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a single system flag."),
-    };
+        for (var i = 0; i < All.Length; i++)
+        {
+            if (All[i].Flag == flag)
+            {
+                return Utf8Names[i];
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a single system flag.");
+    }
 
     /// <summary>Maps a flag atom (with its backslash) to a system flag, case-insensitively, without allocating.</summary>
     public static SystemFlags Parse(ReadOnlySpan<byte> atom)
@@ -39,32 +44,15 @@ internal static class SystemFlagNames
             return SystemFlags.None;
         }
 
-        var name = atom[1..];
-        if (Ascii.EqualsIgnoreCase(name, "Seen"u8))
+        for (var i = 0; i < Utf8Names.Length; i++)
         {
-            return SystemFlags.Seen;
+            var name = Utf8Names[i];
+            if (name.Length == atom.Length && Ascii.EqualsIgnoreCase(atom, name))
+            {
+                return All[i].Flag;
+            }
         }
 
-        if (Ascii.EqualsIgnoreCase(name, "Answered"u8))
-        {
-            return SystemFlags.Answered;
-        }
-
-        if (Ascii.EqualsIgnoreCase(name, "Flagged"u8))
-        {
-            return SystemFlags.Flagged;
-        }
-
-        if (Ascii.EqualsIgnoreCase(name, "Deleted"u8))
-        {
-            return SystemFlags.Deleted;
-        }
-
-        if (Ascii.EqualsIgnoreCase(name, "Draft"u8))
-        {
-            return SystemFlags.Draft;
-        }
-
-        return Ascii.EqualsIgnoreCase(name, "Recent"u8) ? SystemFlags.Recent : SystemFlags.None;
+        return SystemFlags.None;
     }
 }

@@ -17,36 +17,37 @@ internal static class StatusResponseParser
                 return new ImapMailboxStatusResponse(status);
             }
 
-            if (reader.TryReadKeyword("MESSAGES"u8))
+            var item = ReadItemName(ref reader);
+            if (item == StatusItems.Messages)
             {
                 status.Messages = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("UIDNEXT"u8))
+            else if (item == StatusItems.UidNext)
             {
                 status.UidNext = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("UIDVALIDITY"u8))
+            else if (item == StatusItems.UidValidity)
             {
                 status.UidValidity = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("UNSEEN"u8))
+            else if (item == StatusItems.Unseen)
             {
                 status.Unseen = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("RECENT"u8))
+            else if (item == StatusItems.Recent)
             {
                 status.Recent = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("DELETED"u8))
+            else if (item == StatusItems.Deleted)
             {
                 status.Deleted = ReadValue(ref reader);
             }
-            else if (reader.TryReadKeyword("SIZE"u8))
+            else if (item == StatusItems.Size)
             {
                 reader.SkipSpaces();
                 status.Size = reader.ReadNumber64();
             }
-            else if (reader.TryReadKeyword("HIGHESTMODSEQ"u8))
+            else if (item == StatusItems.HighestModSeq)
             {
                 reader.SkipSpaces();
                 status.HighestModSeq = reader.ReadNumber64();
@@ -59,6 +60,21 @@ internal static class StatusResponseParser
                 reader.SkipValue();
             }
         }
+    }
+
+    /// <summary>Reads a known item name (see <see cref="StatusItemNames"/>); <see cref="StatusItems.None"/> and nothing read when the name is not one.</summary>
+    private static StatusItems ReadItemName(ref ImapReader reader)
+    {
+        var names = StatusItemNames.Utf8Names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (reader.TryReadKeyword(names[i]))
+            {
+                return StatusItemNames.All[i].Item;
+            }
+        }
+
+        return StatusItems.None;
     }
 
     private static uint ReadValue(ref ImapReader reader)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ImapClient.Session;
 
 /// <summary>Logs, traces and metrics for commands. Each costs a flag check when nobody listens.</summary>
+/// <remarks>Owns the logger.</remarks>
 internal sealed partial class ImapSession
 {
     private ILogger? _logger;

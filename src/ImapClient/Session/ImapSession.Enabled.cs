@@ -1,6 +1,7 @@
 namespace ImapClient.Session;
 
 /// <summary>What ENABLE turned on (RFC 5161), and how the session follows it.</summary>
+/// <remarks>Owns the set of enabled extensions.</remarks>
 internal sealed partial class ImapSession
 {
     private volatile ImapCapabilities _enabled = ImapCapabilities.None;

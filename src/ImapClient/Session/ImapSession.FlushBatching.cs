@@ -7,6 +7,7 @@ namespace ImapClient.Session;
 /// several commands at once and answers them in fewer packets, and both sides make fewer system calls. A lone command
 /// (nothing else in flight) is flushed at once, so a caller waiting on one command at a time pays no extra hop.
 /// </summary>
+/// <remarks>Owns the scheduled-flush flag (guarded by the write lock).</remarks>
 internal sealed partial class ImapSession
 {
     // Guarded by the write lock.

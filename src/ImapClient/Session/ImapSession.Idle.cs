@@ -1,6 +1,7 @@
 namespace ImapClient.Session;
 
 /// <summary>Lets commands from other tasks end an IDLE that allows it, so nobody gets a "busy" error.</summary>
+/// <remarks>Owns the running IDLE and the count of writers waiting for it to end.</remarks>
 internal sealed partial class ImapSession
 {
     private ImapCommand? _activeIdle;

@@ -4,6 +4,7 @@ using System.Text;
 namespace ImapClient.Session;
 
 /// <summary>The protocol log: costs nothing unless the caller set a logger.</summary>
+/// <remarks>Owns no field: it reads the options, the clock and the event dispatcher (ImapSession.cs).</remarks>
 internal sealed partial class ImapSession
 {
     /// <summary>Responses longer than this are logged truncated: the log is for reading, not for message bodies.</summary>

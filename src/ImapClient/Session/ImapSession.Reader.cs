@@ -4,8 +4,22 @@ using ImapClient.Protocol;
 namespace ImapClient.Session;
 
 /// <summary>The reader loop: the only code that reads the connection. It runs no user code.</summary>
+/// <remarks>
+/// Owns the scanner and parse limits, the greeting, BYE, stale-capability flag, the LIST claimant and the events sink.
+/// </remarks>
 internal sealed partial class ImapSession
 {
+    private readonly ImapLimits _limits;
+    private readonly ResponseScanner _scanner;
+    private readonly ISessionEvents _events;
+    private readonly TaskCompletionSource<ImapStatusResponse> _greeting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile ImapStatusResponse? _bye;
+    private volatile bool _capabilitiesStale;
+
+    // The reader loop's memory of who takes LIST (or LSUB) lines; see DispatchList.
+    private ImapCommand? _listClaimant;
+    private bool _listClaimantIsLsub;
+
     private async Task ReadLoopAsync()
     {
         var input = _transport.Input;

@@ -10,6 +10,7 @@ namespace ImapClient.Session;
 /// small pipe the consumer reads as a stream; when that pipe is full the loop waits, so the server's pace follows the
 /// consumer's (TCP backpressure) and no message size has to fit in memory.
 /// </summary>
+/// <remarks>Owns the spool budgets, the body pipe and literal being streamed, the held-back body, the stream owner and the count of streaming commands.</remarks>
 internal sealed partial class ImapSession
 {
     /// <summary>How much of a body may wait for its consumer before the reader stops reading the socket.</summary>

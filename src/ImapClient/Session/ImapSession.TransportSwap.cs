@@ -7,6 +7,7 @@ namespace ImapClient.Session;
 /// The command's tagged OK asks for <see cref="SessionTransitionKind.SwapTransport"/>, the reader stops right after it,
 /// and <see cref="SwapTransportAsync"/> layers the new transport and starts a new reader.
 /// </summary>
+/// <remarks>Owns the stop-for-swap flag and the bytes read past the swap point.</remarks>
 internal sealed partial class ImapSession
 {
     private volatile bool _stopReadingForSwap;

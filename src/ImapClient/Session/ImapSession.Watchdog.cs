@@ -7,6 +7,7 @@ namespace ImapClient.Session;
 /// <c>Task.WaitAsync(timeout)</c> and a timed <c>CancellationTokenSource</c> create) was a third of what a NOOP
 /// allocated. The timer runs only while something is pending, so an idle connection costs no ticks.
 /// </summary>
+/// <remarks>Owns the timer, its armed flag, the flush and receive times and the stalled-flush flag.</remarks>
 internal sealed partial class ImapSession
 {
     private ITimer? _watchdog;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using ImapClient.Protocol;
 using ImapClient.Transport;
@@ -6,10 +7,12 @@ using ImapClient.Transport;
 namespace ImapClient.Session;
 
 /// <summary>The writer: one command at a time, whole, in tag order; held-back commands wait here.</summary>
+/// <remarks>Owns the command builder and the tag counter; the write lock is shared (see ImapSession.cs).</remarks>
 internal sealed partial class ImapSession
 {
     private static readonly List<(int Offset, StreamedLiteralPart? Literal)> NoWritePoints = [];
     private readonly CommandBuilder _builder = new(literalPlus: false, literalMinus: false);
+    private int _nextTag;
 
     /// <summary>
     /// Writes the command. With <paramref name="keepWriteLock"/>, a command that was written leaves the writer locked
@@ -442,4 +445,7 @@ internal sealed partial class ImapSession
         var n = System.Text.Encoding.ASCII.GetBytes(ascii, span);
         output.Advance(n);
     }
+
+    private string NextTag() =>
+        string.Create(CultureInfo.InvariantCulture, $"A{Interlocked.Increment(ref _nextTag):D4}");
 }

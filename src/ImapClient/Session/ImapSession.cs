@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using ImapClient.Diagnostics;
 using ImapClient.Protocol;
@@ -12,34 +11,25 @@ namespace ImapClient.Session;
 /// </summary>
 internal sealed partial class ImapSession : IAsyncDisposable, ICommandContext
 {
-    private volatile ImapTransport _transport;
-    private readonly ImapConnectionOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ImapLimits _limits;
-    private readonly ResponseScanner _scanner;
-    private readonly FetchResponseReader _fetch;
-    private readonly RawValueArena _arena = new();
-    private readonly ISessionEvents _events;
-    private readonly EventDispatcher _dispatcher = new();
+    // This file: lifecycle (connect, fault, dispose) and the connection state machine. Fields used by several
+    // partial files live here, each with who uses it; a field used by one concern lives in that concern's file.
+    private volatile ImapTransport _transport; // reader, writer, swap, watchdog
+    private readonly ImapConnectionOptions _options; // writer, watchdog, logs
+    private readonly TimeProvider _time; // writer, streaming, swap, watchdog, logs
+    private readonly FetchResponseReader _fetch; // reader and streaming (FETCH parsing)
+    private readonly RawValueArena _arena = new(); // reader and streaming (parsed values)
+    private readonly EventDispatcher _dispatcher = new(); // reader and logs (user callbacks off the read loop)
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2213", Justification = "No wait handle is ever asked for, so nothing to free; a write racing Dispose gets the connection's closed error, not ObjectDisposedException.")]
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Lock _inflightLock = new();
-    private readonly List<ImapCommand> _inflight = [];
-
-    // The reader loop's memory of who takes LIST (or LSUB) lines; see DispatchList.
-    private ImapCommand? _listClaimant;
-    private bool _listClaimantIsLsub;
-    private readonly TaskCompletionSource<ImapStatusResponse> _greeting = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource<ImapContinuationResponse>? _continuation;
-    private ImapConnectionException? _fault;
-    private Task _readLoop = Task.CompletedTask;
-    private int _nextTag;
-    private volatile ImapConnectionState _state = ImapConnectionState.NotAuthenticated;
-    private volatile ImapCapabilities _capabilities = ImapCapabilities.None;
-    private volatile bool _capabilitiesStale;
-    private volatile MailboxState? _mailbox;
-    private volatile ImapStatusResponse? _bye;
-    private volatile bool _closing;
+    private readonly SemaphoreSlim _writeLock = new(1, 1); // writer, flush batching, swap
+    private readonly Lock _inflightLock = new(); // guards _inflight: reader, writer, streaming, watchdog, flush batching
+    private readonly List<ImapCommand> _inflight = []; // under _inflightLock
+    private TaskCompletionSource<ImapContinuationResponse>? _continuation; // set by the writer, completed by the reader
+    private ImapConnectionException? _fault; // set here, read by reader, streaming, watchdog, flush batching
+    private Task _readLoop = Task.CompletedTask; // started here and by the swap
+    private volatile ImapConnectionState _state = ImapConnectionState.NotAuthenticated; // here and the writer
+    private volatile ImapCapabilities _capabilities = ImapCapabilities.None; // reader, writer, swap
+    private volatile MailboxState? _mailbox; // reader, writer, streaming
+    private volatile bool _closing; // here and the writer
     private volatile bool _utf8MailboxNames;
 
     private ImapSession(ImapTransport transport, ImapConnectionOptions options, ISessionEvents events)
@@ -441,7 +431,4 @@ internal sealed partial class ImapSession : IAsyncDisposable, ICommandContext
                 + "is usually listening for implicit TLS (as on port 993): connect with ImapSecurity.ImplicitTls.", inner)
             : new TimeoutException($"{who} sent no greeting within {options.GreetingTimeout}.", inner);
     }
-
-    private string NextTag() =>
-        string.Create(CultureInfo.InvariantCulture, $"A{Interlocked.Increment(ref _nextTag):D4}");
 }

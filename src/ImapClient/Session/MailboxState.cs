@@ -114,8 +114,10 @@ internal sealed class MailboxState(string name, bool examined = false)
         }
     }
 
+    /// <summary>Applies one response code; called under the lock, so a snapshot sees all of it or none.</summary>
     private void ApplyCode(ImapResponseCode code)
     {
+        System.Diagnostics.Debug.Assert(_lock.IsHeldByCurrentThread, "ApplyCode runs under the mailbox state's lock.");
         switch (code.Kind)
         {
             case ImapResponseCodeKind.PermanentFlags:

@@ -1,11 +1,14 @@
-using ImapClient.Protocol;
+using System.Text;
 
-namespace ImapClient.Commands;
+namespace ImapClient.Protocol;
 
-/// <summary>Writes status items as the parenthesised list STATUS and LIST … RETURN (STATUS …) take.</summary>
+/// <summary>
+/// The wire names of the STATUS items: the encoder writes the list STATUS and LIST … RETURN (STATUS …) take, and
+/// <see cref="StatusResponseParser"/> reads the answer by the same names.
+/// </summary>
 internal static class StatusItemNames
 {
-    private static readonly (StatusItems Item, string Name)[] All =
+    public static readonly (StatusItems Item, string Name)[] All =
     [
         (StatusItems.Messages, "MESSAGES"),
         (StatusItems.Recent, "RECENT"),
@@ -16,6 +19,9 @@ internal static class StatusItemNames
         (StatusItems.Size, "SIZE"),
         (StatusItems.HighestModSeq, "HIGHESTMODSEQ"),
     ];
+
+    /// <summary>The names of <see cref="All"/> as bytes, index for index.</summary>
+    public static readonly byte[][] Utf8Names = Array.ConvertAll(All, static entry => Encoding.ASCII.GetBytes(entry.Name));
 
     public static CommandBuilder StatusItemList(this CommandBuilder builder, StatusItems items)
     {
