@@ -1,6 +1,5 @@
 using System.Text;
 using ImapClient.Commands;
-using ImapClient.Protocol;
 
 namespace ImapClient;
 
@@ -55,7 +54,7 @@ public sealed partial class ImapConnection
 
         foreach (var capability in list)
         {
-            if (capability is null || !CommandBuilder.IsValidKeyword(capability))
+            if (capability is null || !FlagSyntax.IsValidKeyword(capability))
             {
                 throw new ArgumentException($"\"{capability}\" is not an extension name (an atom without spaces or specials).", nameof(capabilities));
             }

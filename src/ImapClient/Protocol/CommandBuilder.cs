@@ -296,7 +296,7 @@ internal sealed class CommandBuilder
         for (var i = 0; i < keywords.Count; i++)
         {
             var keyword = keywords[i];
-            if (!IsValidFlag(keyword))
+            if (!FlagSyntax.IsValidFlag(keyword))
             {
                 throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(flags));
             }
@@ -331,12 +331,6 @@ internal sealed class CommandBuilder
         _streamedLiterals.Add(new StreamedLiteralPart(_count, length, write));
         return this;
     }
-
-    /// <inheritdoc cref="FlagSyntax.IsValidFlag"/>
-    public static bool IsValidFlag(string flag) => FlagSyntax.IsValidFlag(flag);
-
-    /// <inheritdoc cref="FlagSyntax.IsValidKeyword(string)"/>
-    public static bool IsValidKeyword(string keyword) => FlagSyntax.IsValidKeyword(keyword);
 
     /// <summary>Room for at least <paramref name="size"/> more bytes.</summary>
     private Span<byte> GetSpan(int size)

@@ -353,7 +353,7 @@ public abstract class SearchQuery
     private static string CheckKeyword(string keyword)
     {
         ArgumentNullException.ThrowIfNull(keyword);
-        return CommandBuilder.IsValidKeyword(keyword)
+        return FlagSyntax.IsValidKeyword(keyword)
             ? keyword
             : throw new ArgumentException($"\"{keyword}\" is not a valid IMAP keyword (an atom without spaces or specials).", nameof(keyword));
     }
